@@ -1,0 +1,61 @@
+package io.healthstats.localinfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * A MongoDB-wire-compatible server (mongo-java-server) that services reach with the real MongoDB
+ * driver. In memory for tests; on H2 files for the local platform, so data survives a restart.
+ */
+public final class LocalMongo implements AutoCloseable {
+
+	private final MongoServer server;
+	private final int port;
+
+	private LocalMongo(MongoServer server, int port) {
+		this.server = server;
+		this.port = port;
+	}
+
+	public static LocalMongo inMemory() {
+		return start(new MemoryBackend(), 0);
+	}
+
+	/**
+	 * @param file the H2 database file, created when missing
+	 * @param port the port, or 0 for a free one
+	 */
+	public static LocalMongo onDisk(Path file, int port) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return start(new H2Backend(file.toAbsolutePath().toString()), port);
+	}
+
+	private static LocalMongo start(MongoBackend backend, int port) {
+		MongoServer server = new MongoServer(backend);
+		int bound = port == 0 ? LocalKafka.freePort() : port;
+		server.bind("localhost", bound);
+		return new LocalMongo(server, bound);
+	}
+
+	public String connectionString() {
+		return "mongodb://localhost:" + this.port;
+	}
+
+	@Override
+	public void close() {
+		this.server.shutdown();
+	}
+
+}
