@@ -2,7 +2,6 @@ package io.healthstats.gateway.problem;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
@@ -17,8 +16,6 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR;
-
 /**
  * Writes the gateway's own answers (401, 404, 413, 429, 503…) as RFC 9457
  * {@code application/problem+json} with the same {@code type} URIs as the services, through the
@@ -28,6 +25,9 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 public class ProblemResponses {
 
 	public static final String TYPE_BASE = "https://healthstats.io/problems/";
+
+	/** Exchange attribute holding the path as the client sent it, before routes or fallbacks changed it. */
+	public static final String ORIGINAL_PATH_ATTR = ProblemResponses.class.getName() + ".originalPath";
 
 	private static final ResolvableType PROBLEM = ResolvableType.forClass(ProblemDetail.class);
 
@@ -66,11 +66,8 @@ public class ProblemResponses {
 
 	/** The path the client asked for, even after a route rewrote it or a fallback forwarded it. */
 	public static String originalPath(ServerWebExchange exchange) {
-		Set<URI> originals = exchange.getAttribute(GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
-		if (originals != null && !originals.isEmpty()) {
-			return originals.iterator().next().getRawPath();
-		}
-		return exchange.getRequest().getPath().value();
+		String original = exchange.getAttribute(ORIGINAL_PATH_ATTR);
+		return (original != null) ? original : exchange.getRequest().getPath().value();
 	}
 
 }
