@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Import;
 /**
  * The real gateway on a random port in front of {@link Upstreams}, trusting {@code TestTokens}.
  * Every gateway test class uses exactly this, so they share one application context. The export
- * route's circuit opens after three failures and half-opens after a second, so healing is quick.
+ * route's circuit opens after three failures and half-opens after a second, so healing is quick;
+ * services must answer within 1.5 s; {@code tiny-client} may send 3 requests an hour.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,7 +27,11 @@ import org.springframework.context.annotation.Import;
 				"resilience4j.circuitbreaker.instances.export-service.minimum-number-of-calls=3",
 				"resilience4j.circuitbreaker.instances.export-service.wait-duration-in-open-state=1s",
 				"resilience4j.circuitbreaker.instances.export-service.permitted-number-of-calls-in-half-open-state=1",
-				"resilience4j.circuitbreaker.instances.export-service.automatic-transition-from-open-to-half-open-enabled=true" })
+				"resilience4j.circuitbreaker.instances.export-service.automatic-transition-from-open-to-half-open-enabled=true",
+				"gateway.timeouts.response=1500",
+				"gateway.limits.rate-limit.clients.tiny-client.requests=1",
+				"gateway.limits.rate-limit.clients.tiny-client.period=1h",
+				"gateway.limits.rate-limit.clients.tiny-client.burst=3" })
 @AutoConfigureWebTestClient
 @Import({ InfrastructureConfiguration.class, Upstreams.class })
 @interface GatewayIntegrationTest {

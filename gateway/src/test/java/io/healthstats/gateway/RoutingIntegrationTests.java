@@ -147,6 +147,21 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	void answers504ProblemWhenAServiceTakesLongerThanTheRouteTimeout() {
+		Upstreams.INDICATOR.respondSlowly("/api/v1/indicators/SLOW01", 5_000);
+
+		get("/api/v1/indicators/SLOW01").expectStatus()
+			.isEqualTo(504)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(TYPE_BASE + "upstream-timeout")
+			.jsonPath("$.instance")
+			.isEqualTo("/api/v1/indicators/SLOW01");
+	}
+
+	@Test
 	void relaysTheTokenEndpointWithoutABearerToken() {
 		this.client.post()
 			.uri("/oauth2/token")

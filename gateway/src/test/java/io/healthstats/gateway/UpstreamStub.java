@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -32,7 +33,7 @@ final class UpstreamStub {
 
 	}
 
-	record Canned(int status, String contentType, String body) {
+	record Canned(int status, String contentType, String body, long delayMillis) {
 	}
 
 	private final String name;
@@ -57,6 +58,12 @@ final class UpstreamStub {
 			throw new UncheckedIOException(ex);
 		}
 		this.server.createContext("/", this::handle);
+		// a slow answer must not hold up the other requests
+		this.server.setExecutor(Executors.newCachedThreadPool(task -> {
+			Thread thread = new Thread(task, this.name + "-stub");
+			thread.setDaemon(true);
+			return thread;
+		}));
 		this.server.start();
 		this.port = this.server.getAddress().getPort();
 		return this;
@@ -71,7 +78,11 @@ final class UpstreamStub {
 	}
 
 	void respond(String path, int status, String contentType, String body) {
-		this.canned.put(path, new Canned(status, contentType, body));
+		this.canned.put(path, new Canned(status, contentType, body, 0));
+	}
+
+	void respondSlowly(String path, long delayMillis) {
+		this.canned.put(path, new Canned(200, "application/json", "{\"slow\":true}", delayMillis));
 	}
 
 	/** The last request relayed to this upstream (and forgets the older ones). */
@@ -95,7 +106,15 @@ final class UpstreamStub {
 		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
 				Map.copyOf(exchange.getRequestHeaders()), body));
 		Canned answer = this.canned.getOrDefault(path,
-				new Canned(200, "application/json", "{\"upstream\":\"" + this.name + "\",\"path\":\"" + path + "\"}"));
+				new Canned(200, "application/json", "{\"upstream\":\"" + this.name + "\",\"path\":\"" + path + "\"}", 0));
+		if (answer.delayMillis() > 0) {
+			try {
+				Thread.sleep(answer.delayMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", answer.contentType());
 		exchange.getResponseHeaders().set("Server", "stub/1.0");

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -44,6 +45,11 @@ class ServiceFallbackController {
 		if (failure == null) {
 			// Reached directly rather than forwarded by a circuit breaker: nothing lives here.
 			return this.problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "No resource at this path.");
+		}
+		if (failure instanceof PayloadTooLargeException) {
+			// the client's chunked body crossed the limit while streaming: its fault, not the service's
+			return this.problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+					"The request body is too large.");
 		}
 		if (isTimeout(failure)) {
 			log.warn("{} did not answer {} {} in time", service, exchange.getRequest().getMethod(),
