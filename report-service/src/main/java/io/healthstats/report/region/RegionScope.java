@@ -1,0 +1,42 @@
+package io.healthstats.report.region;
+
+import java.util.regex.Pattern;
+
+/**
+ * Region scoping by the structure of GB/T 2260 codes: {@code 340000} is a province, {@code 341500}
+ * a city, anything else a county. The platform's regions follow this structure, so no lookup is needed.
+ */
+public final class RegionScope {
+
+	private static final Pattern CODE = Pattern.compile("\\d{6}");
+
+	private RegionScope() {
+	}
+
+	public static boolean isCode(String code) {
+		return code != null && CODE.matcher(code).matches();
+	}
+
+	/** Whether a client of region {@code caller} may see or act on region {@code target}. */
+	public static boolean covers(String caller, String target) {
+		if (!isCode(caller) || !isCode(target)) {
+			return false;
+		}
+		return target.startsWith(prefix(caller));
+	}
+
+	/**
+	 * The code prefix shared by every region in the subtree of {@code code}: two digits for a
+	 * province, four for a city, all six for a county.
+	 */
+	public static String prefix(String code) {
+		if (code.endsWith("0000")) {
+			return code.substring(0, 2);
+		}
+		if (code.endsWith("00")) {
+			return code.substring(0, 4);
+		}
+		return code;
+	}
+
+}

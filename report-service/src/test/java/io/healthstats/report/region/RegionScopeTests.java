@@ -1,0 +1,44 @@
+package io.healthstats.report.region;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegionScopeTests {
+
+	@Test
+	void provinceCoversEveryRegionWithItsFirstTwoDigits() {
+		assertThat(RegionScope.covers("340000", "341523")).isTrue();
+		assertThat(RegionScope.covers("340000", "341500")).isTrue();
+		assertThat(RegionScope.covers("340000", "320102")).isFalse();
+	}
+
+	@Test
+	void cityCoversItsCountiesButNotAnotherCitys() {
+		assertThat(RegionScope.covers("341500", "341523")).isTrue();
+		assertThat(RegionScope.covers("341500", "341500")).isTrue();
+		assertThat(RegionScope.covers("341500", "341100")).isFalse();
+		assertThat(RegionScope.covers("341500", "340000")).isFalse();
+	}
+
+	@Test
+	void countyCoversOnlyItself() {
+		assertThat(RegionScope.covers("341523", "341523")).isTrue();
+		assertThat(RegionScope.covers("341523", "341502")).isFalse();
+		assertThat(RegionScope.covers("341523", "341500")).isFalse();
+	}
+
+	@Test
+	void malformedCodesCoverNothing() {
+		assertThat(RegionScope.covers("3415", "341523")).isFalse();
+		assertThat(RegionScope.covers("341500", "34152x")).isFalse();
+	}
+
+	@Test
+	void callerIsAboveOnlyStrictDescendants() {
+		Caller city = new Caller("city-341500", "341500", "token");
+		assertThat(city.isAbove("341523")).isTrue();
+		assertThat(city.isAbove("341500")).isFalse();
+	}
+
+}
