@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
  * The real gateway on a random port in front of {@link Upstreams}, trusting {@code TestTokens}.
  * Every gateway test class uses exactly this, so they share one application context. The export
  * route's circuit opens after three failures and half-opens after a second, so healing is quick;
- * services must answer within 1.5 s; {@code tiny-client} may send 3 requests an hour.
+ * services must answer within 1.5 s; {@code tiny-client} may send 3 requests an hour; one
+ * dashboard origin may call cross-origin.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +32,8 @@ import org.springframework.context.annotation.Import;
 				"gateway.timeouts.response=1500",
 				"gateway.limits.rate-limit.clients.tiny-client.requests=1",
 				"gateway.limits.rate-limit.clients.tiny-client.period=1h",
-				"gateway.limits.rate-limit.clients.tiny-client.burst=3" })
+				"gateway.limits.rate-limit.clients.tiny-client.burst=3",
+				"gateway.cors.allowed-origins=https://dashboard.example.gov.cn" })
 @AutoConfigureWebTestClient
 @Import({ InfrastructureConfiguration.class, Upstreams.class })
 @interface GatewayIntegrationTest {

@@ -19,7 +19,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * The gateway turns away every API call without a valid JWT before it reaches a service, and relays
  * the Authorization header unchanged so each service validates the same token again. The token
  * endpoint, the JWK set, health, metrics scraping and API docs stay public. No sessions, no CSRF
- * (no cookies are ever issued), and 401/403 are problem details like every other error.
+ * (no cookies are ever issued), CORS only for the configured dashboard origins, and 401/403 are
+ * problem details like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,7 +30,7 @@ class SecurityConfiguration {
 			"/swagger-ui/**", "/webjars/**" };
 
 	@Bean
-	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems) {
+	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems, CorsProperties cors) {
 		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized",
@@ -45,6 +46,7 @@ class SecurityConfiguration {
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.cors(spec -> spec.configurationSource(cors.source()))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
