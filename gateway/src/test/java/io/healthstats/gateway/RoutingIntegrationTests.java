@@ -100,12 +100,17 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
-	void retriesAFailedGetButNeverAPost() {
+	void retriesAGetThatMetAnUnavailableServiceButNeverAPostOrABug() {
 		Upstreams.REPORT.respond("/api/v1/reports/flaky", 503, "application/problem+json", "{\"status\":503}");
+		Upstreams.REPORT.respond("/api/v1/reports/buggy", 500, "application/problem+json", "{\"status\":500}");
 		Upstreams.REPORT.forget();
 
 		get("/api/v1/reports/flaky").expectStatus().isEqualTo(503);
 		assertThat(Upstreams.REPORT.count()).isEqualTo(3);
+
+		Upstreams.REPORT.forget();
+		get("/api/v1/reports/buggy").expectStatus().isEqualTo(500);
+		assertThat(Upstreams.REPORT.count()).isEqualTo(1);
 
 		Upstreams.REPORT.forget();
 		this.client.post()
