@@ -24,7 +24,7 @@ final class FigureScanner {
 
 	private static final Pattern NUMBER = Pattern.compile(
 			"(?<ord>第(?<ordn>" + CN_DIGITS + "|\\d{1,4})(?<ordu>" + ORDINAL_UNITS + ")?)"
-					+ "|(?<num>(?<![\\dA-Za-z.])(?:\\d{1,3}(?:[,，]\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?(?![\\dA-Za-z]))"
+					+ "|(?<num>(?<![\\dA-Za-z.])(?<![A-Za-z]-)(?:\\d{1,3}(?:[,，]\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?(?![\\dA-Za-z]))"
 					+ "|(?<ph>(?<![A-Za-z\\d])(?:\\d{2}[Xx×]{2}|[Xx×]{1,4}(?:\\.[Xx×]{1,3})?)(?![A-Za-z]))");
 
 	/** 多 and 余 ("some more than") may stand before or after the multiplier: 14多万人次, XX万余人次, XX余例. */
