@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,8 +18,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every API call needs a valid JWT from the platform's authorization server; health, metrics and
- * API docs stay public. 401 and 403 are answered as problem details like every other error.
+ * Every API call needs a valid JWT from the platform's authorization server: reading needs the
+ * {@code read} scope, anything else {@code write} (partners hold only {@code read}). Health, metrics
+ * and API docs stay public. 401 and 403 are answered as problem details like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,7 +30,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/**")
+			.hasAuthority("SCOPE_read")
+			.requestMatchers("/api/**")
+			.hasAuthority("SCOPE_write")
+			.anyRequest()
+			.authenticated())
 			.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
 				.authenticationEntryPoint((request, response, ex) -> write(response, json, HttpStatus.UNAUTHORIZED,
 						"unauthorized", "A valid bearer token is required.")))
