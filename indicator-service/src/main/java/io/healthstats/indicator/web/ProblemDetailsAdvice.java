@@ -4,6 +4,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.healthstats.indicator.catalogue.UnknownIndicatorException;
+import io.healthstats.indicator.observation.RejectedBatchException;
+import io.healthstats.indicator.observation.UnreadableBodyException;
+import io.healthstats.indicator.period.InvalidPeriodException;
+import io.healthstats.indicator.region.InvalidRegionException;
+import io.healthstats.indicator.region.UnknownRegionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -56,12 +63,63 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, validationProblem(errors), headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	@ExceptionHandler(InvalidPeriodException.class)
+	ProblemDetail invalidPeriod(InvalidPeriodException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-period", "Invalid period", ex.getMessage(),
+				List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+	}
+
+	@ExceptionHandler(UnknownIndicatorException.class)
+	ProblemDetail unknownIndicator(UnknownIndicatorException ex) {
+		return problem(HttpStatus.NOT_FOUND, "unknown-indicator", "Unknown indicator", ex.getMessage(), null);
+	}
+
+	@ExceptionHandler(UnknownRegionException.class)
+	ProblemDetail unknownRegion(UnknownRegionException ex) {
+		return problem(HttpStatus.NOT_FOUND, "unknown-region", "Unknown region", ex.getMessage(), null);
+	}
+
+	@ExceptionHandler(InvalidRegionException.class)
+	ProblemDetail invalidRegion(InvalidRegionException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-region", "Invalid region", ex.getMessage(),
+				List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+	}
+
+	@ExceptionHandler(UnreadableBodyException.class)
+	ProblemDetail unreadable(UnreadableBodyException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body", ex.getMessage(), null);
+	}
+
+	@ExceptionHandler(RejectedBatchException.class)
+	ProblemDetail rejected(RejectedBatchException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rejected-rows", "No row stored", ex.getMessage(), null);
+		problem.setProperty("accepted", 0);
+		problem.setProperty("rejected", ex.result().rejected());
+		return problem;
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail denied(AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ex.getMessage(), null);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"An unexpected error occurred. It has been logged; please try again or contact the operator.");
 		problem.setType(URI.create(TYPE_BASE + "internal-error"));
+		return problem;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
+			List<Map<String, Object>> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setTitle(title);
+		if (errors != null) {
+			problem.setProperty("errors", errors);
+		}
 		return problem;
 	}
 

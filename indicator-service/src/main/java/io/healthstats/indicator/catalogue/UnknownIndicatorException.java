@@ -1,0 +1,9 @@
+package io.healthstats.indicator.catalogue;
+
+public class UnknownIndicatorException extends RuntimeException {
+
+	public UnknownIndicatorException(String code) {
+		super("Indicator '" + code + "' is not in the catalogue.");
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.healthstats.indicator.events;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code outbox} collection. An entry is written before the data write it describes and holds
+ * everything needed to redo it; once the write is applied it also holds the events to publish. Local
+ * MongoDB has no transactions, so this order — intent, effect, publish — is what makes a crash at any
+ * point recoverable: an entry never applied is re-applied (writes are idempotent), an applied one is
+ * published, and consumers drop event ids they have seen.
+ */
+@Component
+public class Outbox {
+
+	static final String COLLECTION = "outbox";
+
+	private final MongoTemplate mongo;
+
+	Outbox(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	public void intend(String id, Document intent, Instant now) {
+		collection().insertOne(new Document("_id", id).append("intent", intent)
+			.append("applied", false)
+			.append("createdAt", Date.from(now)));
+	}
+
+	public void applied(String id, List<PendingEvent> events) {
+		List<Document> docs = events.stream()
+			.map(e -> new Document("topic", e.topic()).append("key", e.key()).append("id", e.id()).append("json", e.json()))
+			.toList();
+		collection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("applied", true), Updates.set("events", docs)));
+	}
+
+	/** Entries to publish, and entries whose writer died before applying them. */
+	List<Document> pending(int limit) {
+		List<Document> entries = new ArrayList<>();
+		collection().find().limit(limit).into(entries);
+		return entries;
+	}
+
+	static List<PendingEvent> events(Document entry) {
+		return entry.getList("events", Document.class, List.of())
+			.stream()
+			.map(d -> new PendingEvent(d.getString("topic"), d.getString("key"), d.getString("id"), d.getString("json")))
+			.toList();
+	}
+
+	void delete(String id) {
+		collection().deleteOne(Filters.eq("_id", id));
+	}
+
+	private MongoCollection<Document> collection() {
+		return this.mongo.getCollection(COLLECTION);
+	}
+
+}

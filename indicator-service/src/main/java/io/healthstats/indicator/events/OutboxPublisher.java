@@ -1,0 +1,72 @@
+package io.healthstats.indicator.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the outbox holds and removes an entry once Kafka acknowledged all of its events.
+ * Entries left unapplied by a writer that died are handed back to the writer after a grace period.
+ */
+@Component
+class OutboxPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+
+	private static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
+
+	private final Outbox outbox;
+	private final KafkaTemplate<String, String> kafka;
+	private final List<OutboxRecovery> recoveries;
+
+	OutboxPublisher(Outbox outbox, KafkaTemplate<String, String> kafka, List<OutboxRecovery> recoveries) {
+		this.outbox = outbox;
+		this.kafka = kafka;
+		this.recoveries = recoveries;
+	}
+
+	@Scheduled(fixedDelayString = "${indicator.outbox.interval:200ms}")
+	void publishPending() {
+		for (Document entry : this.outbox.pending(200)) {
+			String id = entry.getString("_id");
+			try {
+				if (!Boolean.TRUE.equals(entry.getBoolean("applied"))) {
+					if (entry.getDate("createdAt").toInstant().plus(ABANDONED_AFTER).isBefore(Instant.now())) {
+						this.recoveries.forEach(recovery -> recovery.reapply(id, entry.get("intent", Document.class)));
+					}
+					continue;
+				}
+				publish(Outbox.events(entry));
+				this.outbox.delete(id);
+			}
+			catch (Exception ex) {
+				log.warn("Outbox entry {} not published yet, will retry: {}", id, ex.toString());
+				return;
+			}
+		}
+	}
+
+	private void publish(List<PendingEvent> events) throws Exception {
+		List<CompletableFuture<?>> sends = new ArrayList<>();
+		for (PendingEvent event : events) {
+			ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.json());
+			record.headers().add("content-type", "application/cloudevents+json".getBytes());
+			record.headers().add("ce_id", event.id().getBytes());
+			sends.add(this.kafka.send(record));
+		}
+		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+	}
+
+}

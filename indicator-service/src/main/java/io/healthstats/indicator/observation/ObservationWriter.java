@@ -1,0 +1,203 @@
+package io.healthstats.indicator.observation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.healthstats.indicator.IndicatorTopics;
+import io.healthstats.indicator.events.CloudEvent;
+import io.healthstats.indicator.events.Outbox;
+import io.healthstats.indicator.events.OutboxRecovery;
+import io.healthstats.indicator.events.PendingEvent;
+import io.healthstats.indicator.observation.BatchResult.RowError;
+import io.healthstats.indicator.period.Period;
+import io.healthstats.indicator.rollup.Cell;
+import io.healthstats.indicator.rollup.CellStore;
+import io.healthstats.indicator.rollup.Rollup;
+import io.healthstats.indicator.rollup.Rollup.Applied;
+import io.healthstats.indicator.rollup.Rollup.Change;
+import io.healthstats.indicator.rollup.Rollup.Write;
+import io.healthstats.indicator.rollup.Source;
+import io.micrometer.core.annotation.Timed;
+import org.bson.Document;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes a batch of rows: validates each, keeps the good ones, records the intent in the outbox,
+ * applies the values and roll-ups, then leaves the events for the publisher.
+ */
+@Service
+public class ObservationWriter implements OutboxRecovery {
+
+	private final RowValidator validator;
+	private final CellStore cells;
+	private final Rollup rollup;
+	private final Outbox outbox;
+	private final IndicatorTopics topics;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	ObservationWriter(RowValidator validator, CellStore cells, Rollup rollup, Outbox outbox, IndicatorTopics topics,
+			JsonMapper json) {
+		this.validator = validator;
+		this.cells = cells;
+		this.rollup = rollup;
+		this.outbox = outbox;
+		this.topics = topics;
+		this.json = json;
+		this.clock = Clock.systemUTC();
+	}
+
+	@Timed(value = "indicator.observations.write", description = "Time to validate, store and roll up one batch")
+	public BatchResult write(List<RawRow> rows, String scopeRegion, Source source) {
+		List<RowError> rejected = new ArrayList<>();
+		List<Write> good = new ArrayList<>();
+		List<Integer> flagged = new ArrayList<>();
+		for (int index = 0; index < rows.size(); index++) {
+			List<String> errors = RowValidator.newErrors();
+			Write write = this.validator.validate(rows.get(index), scopeRegion, source, errors);
+			if (write == null) {
+				rejected.add(new RowError(index, errors));
+				continue;
+			}
+			good.add(write);
+			if (write.flagged()) {
+				flagged.add(index);
+			}
+		}
+		List<Write> changed = changedOnly(good);
+		int created = 0;
+		int revised = 0;
+		if (!changed.isEmpty()) {
+			Instant now = this.clock.instant();
+			String entryId = UUID.randomUUID().toString();
+			this.outbox.intend(entryId, intent(changed), now);
+			List<Applied> applied = new ArrayList<>();
+			List<Change> changes = new ArrayList<>();
+			apply(changed, now, applied, changes);
+			this.outbox.applied(entryId, events(applied, changes, now));
+			created = (int) applied.stream().filter(a -> a.revision() == 1).count();
+			revised = (int) applied.stream().filter(a -> a.revision() > 1).count();
+		}
+		return new BatchResult(good.size(), created, revised, good.size() - created - revised, flagged, rejected);
+	}
+
+	@Override
+	public void reapply(String entryId, Document intent) {
+		Instant now = this.clock.instant();
+		List<Write> writes = intent.getList("writes", Document.class).stream().map(ObservationWriter::write).toList();
+		List<Applied> applied = new ArrayList<>();
+		List<Change> changes = new ArrayList<>();
+		apply(writes, now, applied, changes);
+		// writes applied before the crash come back unchanged: announce the revision the key holds now
+		Map<String, Cell> current = this.cells.load(writes.stream().map(w -> Cell.key(w.indicator(), w.region(), w.period().id())).toList());
+		List<Applied> announced = applied.stream()
+			.map(a -> a.revision() > 0 ? a : new Applied(a.write(), revisionOf(current, a.write())))
+			.filter(a -> a.revision() > 0)
+			.toList();
+		this.outbox.applied(entryId, events(announced, changes, now));
+	}
+
+	private void apply(List<Write> writes, Instant now, List<Applied> applied, List<Change> changes) {
+		Map<String, List<Write>> byIndicator = new LinkedHashMap<>();
+		writes.forEach(w -> byIndicator.computeIfAbsent(w.indicator(), k -> new ArrayList<>()).add(w));
+		byIndicator.forEach((indicator, group) -> {
+			Rollup.Result result = this.rollup.apply(indicator, group, now);
+			applied.addAll(result.applied().stream().filter(a -> a.revision() > 0).toList());
+			changes.addAll(result.changes());
+		});
+	}
+
+	/** Drops rows whose key already holds the same numbers, so a re-sent batch writes nothing. */
+	private List<Write> changedOnly(List<Write> writes) {
+		Map<String, Cell> existing = this.cells.load(writes.stream().map(w -> Cell.key(w.indicator(), w.region(), w.period().id())).distinct().toList());
+		return writes.stream().filter(w -> {
+			Cell cell = existing.get(Cell.key(w.indicator(), w.region(), w.period().id()));
+			return cell == null || !cell.holds(w.value(), w.numerator(), w.denominator());
+		}).toList();
+	}
+
+	private List<PendingEvent> events(List<Applied> applied, List<Change> changes, Instant now) {
+		List<PendingEvent> events = new ArrayList<>();
+		for (Applied a : applied) {
+			Write w = a.write();
+			String id = "observation:" + Cell.key(w.indicator(), w.region(), w.period().id()) + ":" + a.revision();
+			String type = a.revision() == 1 ? "io.healthstats.observation.recorded" : "io.healthstats.observation.revised";
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("indicator", w.indicator());
+			data.put("region", w.region());
+			data.put("period", w.period().id());
+			data.put("value", w.value());
+			data.put("numerator", w.numerator());
+			data.put("denominator", w.denominator());
+			data.put("revision", a.revision());
+			data.put("flagged", w.flagged());
+			data.put("source", w.source());
+			events.add(event(this.topics.observations(), id, type, w.region(), now, data));
+		}
+		for (Change c : changes) {
+			String id = "aggregate:" + Cell.key(c.indicator(), c.region(), c.period()) + ":" + c.version();
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("indicator", c.indicator());
+			data.put("region", c.region());
+			data.put("period", c.period());
+			data.put("value", c.figures().value());
+			data.put("numerator", c.figures().numerator());
+			data.put("denominator", c.figures().denominator());
+			data.put("contributors", c.figures().contributors());
+			events.add(event(this.topics.aggregates(), id, "io.healthstats.aggregate.changed", c.region(), now, data));
+		}
+		return events;
+	}
+
+	private PendingEvent event(String topic, String id, String type, String region, Instant now, Object data) {
+		return new PendingEvent(topic, region, id, this.json.writeValueAsString(CloudEvent.of(id, type, region, now, data)));
+	}
+
+	private static int revisionOf(Map<String, Cell> cells, Write write) {
+		Cell cell = cells.get(Cell.key(write.indicator(), write.region(), write.period().id()));
+		return cell != null && cell.holds(write.value(), write.numerator(), write.denominator()) ? cell.revision() : 0;
+	}
+
+	private static Document intent(List<Write> writes) {
+		return new Document("writes", writes.stream().map(ObservationWriter::document).toList());
+	}
+
+	private static Document document(Write w) {
+		Source s = w.source();
+		return new Document("indicator", w.indicator()).append("region", w.region())
+			.append("period", w.period().id())
+			.append("value", str(w.value()))
+			.append("numerator", str(w.numerator()))
+			.append("denominator", str(w.denominator()))
+			.append("flagged", w.flagged())
+			.append("source", new Document("type", s.type()).append("id", s.id())
+				.append("text", s.text())
+				.append("start", s.start())
+				.append("end", s.end()));
+	}
+
+	private static Write write(Document d) {
+		Document s = d.get("source", Document.class);
+		return new Write(d.getString("indicator"), d.getString("region"), Period.parse(d.getString("period")),
+				dec(d.getString("value")), dec(d.getString("numerator")), dec(d.getString("denominator")),
+				new Source(s.getString("type"), s.getString("id"), s.getString("text"), s.getInteger("start"), s.getInteger("end")),
+				Boolean.TRUE.equals(d.getBoolean("flagged")));
+	}
+
+	private static String str(BigDecimal value) {
+		return value == null ? null : value.toPlainString();
+	}
+
+	private static BigDecimal dec(String value) {
+		return value == null ? null : new BigDecimal(value);
+	}
+
+}

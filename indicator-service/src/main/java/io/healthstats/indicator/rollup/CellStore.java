@@ -1,0 +1,181 @@
+package io.healthstats.indicator.rollup;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.result.UpdateResult;
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cells in the {@code cells} collection under their composite {@code _id}
+ * ({@code INDICATOR|REGION|PERIOD}), so every read is a lookup by key — the local store ignores
+ * secondary indexes. Numbers are stored as decimal strings: exact in every store.
+ */
+@Component
+public class CellStore {
+
+	static final String COLLECTION = "cells";
+
+	private final MongoTemplate mongo;
+
+	CellStore(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	public Map<String, Cell> load(Collection<String> keys) {
+		Map<String, Cell> cells = new HashMap<>();
+		if (keys.isEmpty()) {
+			return cells;
+		}
+		for (Document doc : collection().find(Filters.in("_id", keys))) {
+			Cell cell = fromDocument(doc);
+			cells.put(cell.key(), cell);
+		}
+		return cells;
+	}
+
+	/** Cells with a reported value matching the filter (raw observation reads; scans locally). */
+	public List<Cell> reported(String indicator, String region, String period) {
+		List<org.bson.conversions.Bson> filters = new ArrayList<>();
+		filters.add(Filters.ne("reported", null));
+		if (indicator != null) {
+			filters.add(Filters.eq("indicator", indicator));
+		}
+		if (region != null) {
+			filters.add(Filters.eq("region", region));
+		}
+		if (period != null) {
+			filters.add(Filters.eq("period", period));
+		}
+		List<Cell> cells = new ArrayList<>();
+		for (Document doc : collection().find(Filters.and(filters)).limit(10_000)) {
+			cells.add(fromDocument(doc));
+		}
+		return cells;
+	}
+
+	/**
+	 * Writes changed cells, each only if nobody else changed it since it was read.
+	 * @return false when another writer got there first (the caller retries with fresh cells)
+	 */
+	boolean save(Collection<Cell> cells) {
+		if (cells.isEmpty()) {
+			return true;
+		}
+		List<WriteModel<Document>> writes = new ArrayList<>();
+		int updates = 0;
+		for (Cell cell : cells) {
+			Document doc = toDocument(cell);
+			if (cell.version == 0) {
+				writes.add(new InsertOneModel<>(doc));
+			}
+			else {
+				writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", cell.key()), Filters.eq("version", cell.version)), doc));
+				updates++;
+			}
+		}
+		try {
+			var result = collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+			return result.getMatchedCount() == updates;
+		}
+		catch (MongoBulkWriteException ex) {
+			return false;
+		}
+	}
+
+	void deleteAll() {
+		collection().deleteMany(new Document());
+	}
+
+	private MongoCollection<Document> collection() {
+		return this.mongo.getCollection(COLLECTION);
+	}
+
+	static Document toDocument(Cell cell) {
+		Document parts = new Document();
+		cell.parts.forEach((key, figures) -> parts.append(key, figures(figures)));
+		return new Document("_id", cell.key()).append("indicator", cell.indicator)
+			.append("region", cell.region)
+			.append("period", cell.period)
+			.append("county", cell.county)
+			.append("reported", cell.reported == null ? null : revision(cell.reported))
+			.append("history", cell.history.stream().map(CellStore::revision).toList())
+			.append("parts", parts)
+			.append("version", cell.version + 1);
+	}
+
+	static Cell fromDocument(Document doc) {
+		Map<String, Figures> parts = new LinkedHashMap<>();
+		Document partsDoc = doc.get("parts", Document.class);
+		if (partsDoc != null) {
+			partsDoc.forEach((key, value) -> parts.put(key, figures((Document) value)));
+		}
+		List<Revision> history = doc.getList("history", Document.class, List.of()).stream().map(CellStore::revision).toList();
+		Document reported = doc.get("reported", Document.class);
+		Number version = doc.get("version", Number.class);
+		return new Cell(doc.getString("indicator"), doc.getString("region"), doc.getString("period"),
+				Boolean.TRUE.equals(doc.getBoolean("county")), reported == null ? null : revision(reported), history, parts,
+				version == null ? 1 : version.longValue());
+	}
+
+	private static Document figures(Figures f) {
+		return new Document("value", str(f.value())).append("numerator", str(f.numerator()))
+			.append("denominator", str(f.denominator()))
+			.append("contributors", f.contributors());
+	}
+
+	private static Figures figures(Document d) {
+		return new Figures(dec(d.getString("value")), dec(d.getString("numerator")), dec(d.getString("denominator")),
+				d.getInteger("contributors", 0));
+	}
+
+	private static Document revision(Revision r) {
+		Source s = r.source();
+		Document source = s == null ? null
+				: new Document("type", s.type()).append("id", s.id())
+					.append("text", s.text())
+					.append("start", s.start())
+					.append("end", s.end());
+		return new Document("revision", r.revision()).append("value", str(r.value()))
+			.append("numerator", str(r.numerator()))
+			.append("denominator", str(r.denominator()))
+			.append("source", source)
+			.append("recordedAt", Date.from(r.recordedAt()))
+			.append("flagged", r.flagged());
+	}
+
+	private static Revision revision(Document d) {
+		Document s = d.get("source", Document.class);
+		Source source = s == null ? null
+				: new Source(s.getString("type"), s.getString("id"), s.getString("text"), s.getInteger("start"),
+						s.getInteger("end"));
+		return new Revision(d.getInteger("revision"), dec(d.getString("value")), dec(d.getString("numerator")),
+				dec(d.getString("denominator")), source, d.getDate("recordedAt").toInstant(),
+				Boolean.TRUE.equals(d.getBoolean("flagged")));
+	}
+
+	private static String str(BigDecimal value) {
+		return value == null ? null : value.toPlainString();
+	}
+
+	private static BigDecimal dec(String value) {
+		return value == null ? null : new BigDecimal(value);
+	}
+
+}

@@ -1,0 +1,150 @@
+package io.healthstats.indicator;
+
+import io.healthstats.localinfra.InfrastructureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static io.healthstats.indicator.IndicatorApi.batch;
+import static io.healthstats.indicator.IndicatorApi.rate;
+import static io.healthstats.indicator.IndicatorApi.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every bad input gets a clear 4xx, names what is wrong, and stores nothing of the bad rows. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(InfrastructureConfiguration.class)
+class BadInputIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	IndicatorApi api;
+
+	@BeforeEach
+	void clean() {
+		this.mongo.getCollection("cells").drop();
+		this.api = new IndicatorApi(this.mvc, this.json);
+	}
+
+	@Test
+	void rejectsBadRowsWithReasonsAndStoresTheGoodOnes() {
+		String body = batch(row("OUTPATIENT_VISITS", "341523", "2024Q5", 10), row("OUTPATIENT_VISITS", "341523", "202413", 10),
+				row("NO_SUCH_INDICATOR", "341523", "202401", 10), row("OUTPATIENT_VISITS", "999999", "202401", 10),
+				row("OUTPATIENT_VISITS", "341523", "202401", -5),
+				"{\"indicator\":\"HEALTH_CHECK_COMPLETION_RATE\",\"region\":\"341523\",\"period\":\"2024\",\"numerator\":26071}",
+				"{\"indicator\":\"OUTPATIENT_VISITS\",\"region\":\"341523\",\"period\":\"202401\",\"value\":\"abc\"}",
+				"{\"indicator\":\"HEALTH_CHECK_COMPLETION_RATE\",\"region\":\"341523\",\"period\":\"2023\",\"numerator\":26071,\"denominator\":39229,\"value\":70}",
+				row("OUTPATIENT_VISITS", "341523", "202402", 98120));
+
+		JsonNode result = this.api.json(this.api.post("city-341500", body));
+
+		assertThat(result.get("accepted").asInt()).isEqualTo(1);
+		JsonNode rejected = result.get("rejected");
+		assertThat(rejected).hasSize(8);
+		assertThat(rejected.get(0).toString()).contains("2024Q5");
+		assertThat(rejected.get(1).toString()).contains("202413");
+		assertThat(rejected.get(2).toString()).contains("NO_SUCH_INDICATOR");
+		assertThat(rejected.get(3).toString()).contains("999999");
+		assertThat(rejected.get(4).toString()).contains("negative");
+		assertThat(rejected.get(5).toString()).contains("denominator is required");
+		assertThat(rejected.get(6).toString()).contains("must be a number");
+		assertThat(rejected.get(7).toString()).contains("does not agree");
+		JsonNode stored = this.api.getJson("city-341500", "/api/v1/observations?region=341523");
+		assertThat(stored).hasSize(1);
+		assertThat(stored.get(0).get("period").asString()).isEqualTo("202402");
+	}
+
+	@Test
+	void answersABatchWithNoGoodRowWith422AndStoresNothing() {
+		MvcTestResult result = this.api.post("county-341523", batch(row("OUTPATIENT_VISITS", "341523", "2024Q5", 10)));
+
+		assertThat(result).hasStatus(422);
+		assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+		assertThat(this.api.getJson("county-341523", "/api/v1/observations?region=341523")).isEmpty();
+	}
+
+	@Test
+	void keepsRatesAbove100PercentButFlagsThem() {
+		JsonNode result = this.api.json(this.api.post("city-341500",
+				batch(rate("FULL_VACCINATION_RATE", "341523", "2023", 557757, 555700))));
+
+		assertThat(result.get("accepted").asInt()).isEqualTo(1);
+		assertThat(result.get("flagged").get(0).asInt()).isZero();
+		JsonNode stored = this.api.getJson("city-341500", "/api/v1/observations?indicator=FULL_VACCINATION_RATE&region=341523");
+		assertThat(stored.get(0).get("flagged").asBoolean()).isTrue();
+	}
+
+	@Test
+	void answersUnparseableBodiesWith400() {
+		assertThat(this.api.post("city-341500", "[{\"indicator\":")).hasStatus(400);
+		assertThat(this.api.post("city-341500", "{\"indicator\":\"BIRTHS\"}")).hasStatus(400);
+		assertThat(this.api.post("city-341500", MediaType.valueOf("text/csv"), "")).hasStatus(400);
+	}
+
+	@Test
+	void acceptsCsvAndNdjson() {
+		String csv = "indicator,region,period,value,numerator,denominator\nBIRTHS,341523,202401,560,,\n"
+				+ "SECOND_CHILD_BIRTH_RATIO,341523,202401,,280,560\nBIRTHS,341523,202402,abc,,\n";
+		JsonNode fromCsv = this.api.json(this.api.post("city-341500", MediaType.valueOf("text/csv"), csv));
+		assertThat(fromCsv.get("accepted").asInt()).isEqualTo(2);
+		assertThat(fromCsv.get("rejected").get(0).get("index").asInt()).isEqualTo(2);
+
+		String ndjson = row("BIRTHS", "341523", "202403", 590) + "\n" + row("BIRTHS", "341523", "202404", 600) + "\n";
+		JsonNode fromNdjson = this.api.json(this.api.post("city-341500", MediaType.valueOf("application/x-ndjson"), ndjson));
+		assertThat(fromNdjson.get("created").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void namesTheBadPeriodOfASeriesRequest() {
+		MvcTestResult result = this.api.get("city-341500", "/api/v1/indicators/BIRTHS/series?region=341523&from=2024Q5&to=2024");
+
+		assertThat(result).hasStatus(400);
+		assertThat(result.getResponse().getContentAsString()).contains("2024Q5");
+		assertThat(this.api.get("city-341500", "/api/v1/indicators/NOPE/series?region=341523&from=2024&to=2024")).hasStatus(404);
+		assertThat(this.api.get("city-341500", "/api/v1/indicators/BIRTHS/series?region=341523&from=2024&to=2024&granularity=WEEK")).hasStatus(400);
+	}
+
+	@Test
+	void keepsEachCountyInsideItsOwnRegion() {
+		JsonNode result = this.api.json(this.api.post("county-341522", batch(row("BIRTHS", "341523", "202401", 1),
+				row("BIRTHS", "341522", "202401", 2))));
+		assertThat(result.get("accepted").asInt()).isEqualTo(1);
+		assertThat(result.get("rejected").get(0).toString()).contains("outside your region");
+
+		assertThat(this.api.get("county-341522", "/api/v1/indicators/BIRTHS/series?region=341523&from=2024&to=2024")).hasStatus(404);
+		assertThat(this.api.get("county-341522", "/api/v1/indicators/BIRTHS/breakdown?region=341500&period=2024")).hasStatus(404);
+		assertThat(this.api.getJson("county-341522", "/api/v1/observations?indicator=BIRTHS")).hasSize(1);
+		assertThat(this.api.get("partner-demo", "/api/v1/indicators/BIRTHS/series?region=341523&from=2024&to=2024")).hasStatusOk();
+		assertThat(this.api.post("partner-demo", batch(row("BIRTHS", "341522", "202401", 2)))).hasStatus(403);
+	}
+
+	@Test
+	void answersProblemDetailsForUnknownPathsMethodsAndMissingTokens() {
+		assertThat(this.api.get("city-341500", "/api/v1/nothing-here")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/api/v1/indicators").exchange()).hasStatus(401);
+		MvcTestResult wrongMethod = this.mvc.delete()
+			.uri("/api/v1/indicators")
+			.header("Authorization", "Bearer " + io.healthstats.localinfra.TestTokens.forClient("city-341500"))
+			.exchange();
+		assertThat(wrongMethod).hasStatus(405);
+		assertThat(wrongMethod.getResponse().getContentType()).isEqualTo("application/problem+json");
+	}
+
+}
