@@ -112,7 +112,7 @@ class BadInputIntegrationTests {
 	}
 
 	@Test
-	void namesTheBadPeriodOfASeriesRequest() {
+	void namesTheBadPeriodOfASeriesRequest() throws Exception {
 		MvcTestResult result = this.api.get("city-341500", "/api/v1/indicators/BIRTHS/series?region=341523&from=2024Q5&to=2024");
 
 		assertThat(result).hasStatus(400);
