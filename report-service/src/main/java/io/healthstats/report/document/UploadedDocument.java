@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -19,6 +20,9 @@ import org.apache.poi.xwpf.usermodel.XWPFSDT;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /**
  * The text of an uploaded report file: a Word {@code .docx}, or plain text in UTF-8 or in GB18030
@@ -54,7 +58,7 @@ public final class UploadedDocument {
 		}
 		String text = switch (type(filename, contentType, bytes)) {
 			case DOCX -> docx(bytes);
-			case TEXT -> plain(bytes);
+			case TEXT -> plain(bytes, declaredCharset(contentType));
 		};
 		String normalized = ReportText.normalize(text);
 		if (normalized.isBlank()) {
@@ -72,7 +76,7 @@ public final class UploadedDocument {
 		if ("docx".equals(extension)) {
 			return Type.DOCX;
 		}
-		if (TEXT_EXTENSIONS.contains(extension)) {
+		if (extension != null && TEXT_EXTENSIONS.contains(extension)) {
 			return Type.TEXT;
 		}
 		if (extension != null && !extension.isEmpty()) {
@@ -145,7 +149,12 @@ public final class UploadedDocument {
 		}
 	}
 
-	private static String plain(byte[] bytes) {
+	private static String plain(byte[] bytes, Charset declared) {
+		// Many clients label every text UTF-8 whatever it is, so a declaration that does not fit is not the last word.
+		String text = (declared != null) ? tryDecode(bytes, declared) : null;
+		if (text != null) {
+			return text;
+		}
 		if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
 			return decode(bytes, 3, StandardCharsets.UTF_8);
 		}
@@ -155,7 +164,7 @@ public final class UploadedDocument {
 		if (startsWith(bytes, 0xFE, 0xFF)) {
 			return decode(bytes, 2, StandardCharsets.UTF_16BE);
 		}
-		String text = tryDecode(bytes, StandardCharsets.UTF_8);
+		text = tryDecode(bytes, StandardCharsets.UTF_8);
 		if (text == null) {
 			text = tryDecode(bytes, GB18030);
 		}
@@ -169,7 +178,7 @@ public final class UploadedDocument {
 	private static String decode(byte[] bytes, int offset, Charset charset) {
 		String text = tryDecode(Arrays.copyOfRange(bytes, offset, bytes.length), charset);
 		if (text == null) {
-			throw new UnreadableDocumentException("The text file is not valid " + charset.name() + " although it says so.");
+			throw new UnreadableDocumentException("The text is not valid " + charset.name() + " although it says so.");
 		}
 		return text;
 	}
@@ -186,6 +195,21 @@ public final class UploadedDocument {
 		}
 		catch (CharacterCodingException ex) {
 			return null;
+		}
+	}
+
+	/** The charset a {@code text/plain; charset=…} content type declares, if any and known. */
+	private static Charset declaredCharset(String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		try {
+			Charset charset = MediaType.parseMediaType(contentType).getCharset();
+			// Some clients label everything ISO-8859-1 by default; it decodes any bytes, so it would hide a wrong guess.
+			return StandardCharsets.ISO_8859_1.equals(charset) ? null : charset;
+		}
+		catch (InvalidMediaTypeException | UnsupportedCharsetException ex) {
+			throw new UnreadableDocumentException("The content type " + contentType + " names no charset this service knows.");
 		}
 	}
 

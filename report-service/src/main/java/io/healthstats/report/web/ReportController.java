@@ -33,7 +33,6 @@ import io.healthstats.report.web.ReportViews.VersionView;
 import io.healthstats.report.web.ReportViews.WarningView;
 import io.healthstats.report.workflow.ReportWorkflow;
 import io.healthstats.report.workflow.Transition;
-import io.micrometer.core.annotation.Timed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -46,6 +45,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -89,7 +89,6 @@ class ReportController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Timed("report.create")
 	@Operation(summary = "Create a report from text", description = "Stores a DRAFT report of a region in the caller's subtree and analyses its sections and figures.")
 	@ApiResponse(responseCode = "201", description = "Created; Location names the report, ETag its version")
 	@ApiResponse(responseCode = "400", description = "A field is missing or invalid, or the region does not exist",
@@ -104,8 +103,21 @@ class ReportController {
 		return created(this.workflow.create(Caller.of(jwt), body.region(), body.content()));
 	}
 
+	@PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
+	@Operation(summary = "Create a report from a plain-text body",
+			description = "The body is the report's text (UTF-8, or GB18030/GBK: detected); title, region, period and kind are query parameters.")
+	@ApiResponse(responseCode = "201", description = "Created; Location names the report, ETag its version")
+	@ApiResponse(responseCode = "400", description = "A parameter is invalid, or the text is undecodable or empty",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "The region lies outside the caller's region",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<ReportView> createFromText(@AuthenticationPrincipal Jwt jwt, @Valid @ModelAttribute UploadReport form,
+			@RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] body) {
+		String text = UploadedDocument.text(null, contentType, body);
+		return created(this.workflow.create(Caller.of(jwt), form.region(), form.content(text)));
+	}
+
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Timed("report.upload")
 	@Operation(summary = "Create a report from a .docx or .txt file",
 			description = "The file part `file` is a Word .docx, or plain text in UTF-8 or GB18030/GBK (detected). At most 10 MiB.")
 	@ApiResponse(responseCode = "201", description = "Created; Location names the report, ETag its version")
@@ -173,7 +185,6 @@ class ReportController {
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Timed("report.update")
 	@Operation(summary = "Edit a report", description = "Saves a new version (earlier ones stay readable). Requires If-Match with the ETag of the version edited. Only DRAFT and RETURNED reports can be edited.")
 	@ApiResponse(responseCode = "200", description = "The new version; ETag is its number")
 	@ApiResponse(responseCode = "400", description = "A field is missing or invalid",
@@ -263,7 +274,6 @@ class ReportController {
 	}
 
 	@PostMapping("/{id}/approve")
-	@Timed("report.approve")
 	@Operation(summary = "Approve a submitted report",
 			description = "By a client of a region above the report's. Locks the report and sends its transferable figures to the indicator-service as observations.")
 	@ApiResponse(responseCode = "200", description = "APPROVED")

@@ -31,6 +31,28 @@ class UploadedDocumentTests {
 	}
 
 	@Test
+	void detectsTheTypeOfAFileWithoutAName() throws IOException {
+		assertThat(UploadedDocument.text(null, null, TEXT.getBytes(StandardCharsets.UTF_8))).isEqualTo(TEXT);
+		assertThat(UploadedDocument.text(null, null, docx("第一段"))).startsWith("第一段\n");
+	}
+
+	@Test
+	void honoursADeclaredEncoding() {
+		byte[] gbk = TEXT.getBytes(Charset.forName("GBK"));
+
+		assertThat(UploadedDocument.text(null, "text/plain; charset=GBK", gbk)).isEqualTo(TEXT);
+		assertThat(UploadedDocument.text(null, "text/plain; charset=Big5", "第一段".getBytes(Charset.forName("Big5"))))
+			.isEqualTo("第一段");
+	}
+
+	@Test
+	void detectsTheEncodingWhenTheDeclaredOneDoesNotFit() {
+		byte[] gbk = TEXT.getBytes(Charset.forName("GBK"));
+
+		assertThat(UploadedDocument.text(null, "text/plain; charset=UTF-8", gbk)).isEqualTo(TEXT);
+	}
+
+	@Test
 	void readsGbkTextAsWrittenByChineseWindowsEditors() {
 		byte[] gbk = TEXT.getBytes(Charset.forName("GBK"));
 

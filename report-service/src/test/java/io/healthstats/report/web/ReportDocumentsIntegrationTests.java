@@ -101,6 +101,20 @@ class ReportDocumentsIntegrationTests {
 	}
 
 	@Test
+	void createsFromAPlainTextBodyWithItsFieldsAsParameters() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/reports?title={title}&region=341523&period=2024Q1&kind=QUARTERLY_SUMMARY", "舒城县一季度总结")
+			.header(HttpHeaders.AUTHORIZATION, county().bearer())
+			.contentType(MediaType.TEXT_PLAIN)
+			.content(QUARTERLY.getBytes(Charset.forName("GB18030")))
+			.exchange();
+
+		assertThat(result).hasStatus(201);
+		assertThat(Api.json(result).get("text").asString()).isEqualTo(QUARTERLY);
+		assertThat(Api.json(result).get("title").asString()).isEqualTo("舒城县一季度总结");
+	}
+
+	@Test
 	void acceptsASeedSizedReportAsJson() {
 		String annual = Fixtures.text(Fixtures.HUOSHAN_2023);
 		String text = (annual + "\n").repeat(8);
