@@ -58,10 +58,23 @@ final class FigureScanner {
 	/** Every number outside the given heading numbers and page-break markers, in text order. */
 	List<Token> scan(List<SectionParser.Heading> headings) {
 		List<Token> tokens = new ArrayList<>();
-		Matcher m = NUMBER.matcher(this.text.folded);
-		Matcher tail = TAIL.matcher(this.text.folded).useTransparentBounds(true).useAnchoringBounds(false);
+		String s = this.text.folded;
+		Matcher m = NUMBER.matcher(s).useTransparentBounds(true);
+		Matcher tail = TAIL.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
 		int heading = 0;
-		while (m.find()) {
+		int i = 0;
+		while (i < s.length()) {
+			// the pattern is only tried where a number can start: most of a report is words
+			if (!canStartNumber(s.charAt(i))) {
+				i++;
+				continue;
+			}
+			m.region(i, s.length());
+			if (!m.lookingAt()) {
+				i++;
+				continue;
+			}
+			i = m.end();
 			while (heading < headings.size() && headings.get(heading).numberEnd <= m.start()) {
 				heading++;
 			}
@@ -72,9 +85,14 @@ final class FigureScanner {
 			Token token = (m.group("ord") != null) ? ordinal(m) : quantity(m, tail);
 			if (token != null) {
 				tokens.add(token);
+				i = Math.max(i, token.end());
 			}
 		}
 		return shareRangeUnits(tokens);
+	}
+
+	private static boolean canStartNumber(char c) {
+		return (c >= '0' && c <= '9') || c == '第' || c == 'X' || c == 'x' || c == '×';
 	}
 
 	private Token ordinal(Matcher m) {

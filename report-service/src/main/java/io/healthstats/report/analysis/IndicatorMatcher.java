@@ -54,8 +54,11 @@ final class IndicatorMatcher {
 	 * @return the indicator code, or {@code null}
 	 */
 	String match(Text text, int start, int end, int windowStart, String unit) {
-		List<Phrase> phrases = new ArrayList<>(this.byUnit.getOrDefault(unit, List.of()));
-		phrases.addAll(this.anyUnit);
+		List<Phrase> phrases = this.byUnit.getOrDefault(unit, List.of());
+		if (!this.anyUnit.isEmpty()) {
+			phrases = new ArrayList<>(phrases);
+			phrases.addAll(this.anyUnit);
+		}
 		if (phrases.isEmpty()) {
 			return null;
 		}
@@ -78,14 +81,16 @@ final class IndicatorMatcher {
 	}
 
 	private static String before(Text text, int start, int windowStart, List<Phrase> phrases) {
-		String s = text.folded;
-		int sentenceStart = text.sentenceStart(start);
+		// search the sentence up to the figure only: lastIndexOf on the whole text would scan back to its start
+		int sentenceStart = Math.min(text.sentenceStart(start), windowStart);
+		String sentence = text.folded.substring(sentenceStart, start);
+		int window = windowStart - sentenceStart;
 		Phrase best = null;
 		int bestEnd = -1;
 		for (Phrase p : phrases) {
 			String last = p.parts[p.parts.length - 1];
-			int at = s.lastIndexOf(last, start - last.length());
-			if (at < windowStart || !earlierPartsPresent(s, p, at, sentenceStart)) {
+			int at = sentence.lastIndexOf(last);
+			if (at < window || !earlierPartsPresent(sentence, p, at)) {
 				continue;
 			}
 			int phraseEnd = at + last.length();
@@ -97,12 +102,12 @@ final class IndicatorMatcher {
 		return (best != null) ? best.code : null;
 	}
 
-	private static boolean earlierPartsPresent(String s, Phrase p, int lastAt, int sentenceStart) {
+	private static boolean earlierPartsPresent(String sentence, Phrase p, int lastAt) {
 		int limit = lastAt;
 		for (int k = p.parts.length - 2; k >= 0; k--) {
 			String part = p.parts[k];
-			int at = s.lastIndexOf(part, limit - part.length());
-			if (at < sentenceStart) {
+			int at = sentence.lastIndexOf(part, limit - part.length());
+			if (at < 0) {
 				return false;
 			}
 			limit = at;

@@ -98,8 +98,21 @@ final class SectionParser {
 	List<Heading> parse() {
 		List<Heading> headings = new ArrayList<>();
 		Heading open = null;
-		Matcher m = HEADING.matcher(this.text.folded);
-		while (m.find()) {
+		String s = this.text.folded;
+		Matcher m = HEADING.matcher(s).useTransparentBounds(true);
+		int i = 0;
+		while (i < s.length()) {
+			// the pattern is only tried where a heading number can start
+			if (!canStartHeading(s.charAt(i))) {
+				i++;
+				continue;
+			}
+			m.region(i, s.length());
+			if (!m.lookingAt()) {
+				i++;
+				continue;
+			}
+			i = m.end();
 			if (this.text.isPageMarker(m.start())) {
 				continue;
 			}
@@ -123,6 +136,10 @@ final class SectionParser {
 		}
 		finish(headings);
 		return headings;
+	}
+
+	private static boolean canStartHeading(char c) {
+		return c == '(' || (c >= '0' && c <= '9') || "一二三四五六七八九十".indexOf(c) >= 0;
 	}
 
 	static List<Section> tree(List<Heading> headings) {

@@ -126,7 +126,10 @@ final class Text {
 			boolean pageBreak = interruptsSentence(m.start())
 					|| (number == 1 && (nextLineNumberInterrupts(m.end(), 2) || runsIntoFirstChapter(m.end())));
 			if (pageBreak) {
-				int from = (m.start() > 0 && this.folded.charAt(m.start() - 1) == '\n') ? m.start() - 1 : m.start();
+				int from = m.start();
+				while (from > 0 && (this.folded.charAt(from - 1) == '\n' || this.folded.charAt(from - 1) == '\r')) {
+					from--;
+				}
 				for (int i = from; i < m.end(); i++) {
 					this.pageMarker[i] = true;
 				}

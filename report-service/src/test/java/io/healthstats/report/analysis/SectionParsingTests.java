@@ -72,4 +72,15 @@ class SectionParsingTests {
 		assertThat(Analyzers.analyze("").figures()).isEmpty();
 	}
 
+	@Test
+	void pageNumbersOfAScrapedDocumentAreNeitherHeadingsNorFigures() {
+		String line = "接种工作有序推进,累计完成目标人群第一剂接种566240剂,第二剂534618剂,第三剂86135剂,完成全程接种557757人,全程接种率100.37%,各乡镇接种点运行平稳,群众";
+		String text = "《XX县卫健委2023年度工作总结》由会员分享。\r\n1、一、工作总结(一)疫苗接种。" + line + "\r\n2、满意度持续提升。(二)医共体建设。";
+		Analysis analysis = Analyzers.analyze(text);
+		assertThat(analysis.sections()).extracting(Section::number).containsExactly("一");
+		assertThat(analysis.sections().get(0).children()).extracting(Section::number, Section::title)
+			.containsExactly(tuple("(一)", "疫苗接种"), tuple("(二)", "医共体建设"));
+		assertThat(analysis.figures()).extracting(Figure::text).doesNotContain("1", "2");
+	}
+
 }
