@@ -1,6 +1,7 @@
 package io.healthstats.report.observation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,12 @@ public class ObservationPlanner {
 				Candidate candidate = candidate(figure, analysis, report);
 				if (candidate == null) {
 					skipped.add(skip(figure, SkipReason.RATE_WITHOUT_PARTS, SkipReason.RATE_WITHOUT_PARTS.description()));
+				}
+				else if (disagrees(candidate.observation(), figure.kind())) {
+					skipped.add(skip(figure, SkipReason.RATE_DISAGREES, SkipReason.RATE_DISAGREES.description() + ": "
+							+ candidate.observation().numerator().toPlainString() + " / "
+							+ candidate.observation().denominator().toPlainString() + " × " + factor(figure.kind()) + " = "
+							+ ratio(candidate.observation(), figure.kind()).toPlainString()));
 				}
 				else {
 					byIndicator.computeIfAbsent(figure.indicator(), (code) -> new ArrayList<>()).add(candidate);
@@ -121,6 +128,29 @@ public class ObservationPlanner {
 							rate.numerator().value(), rate.denominator().value(), source, source(rate.numerator()),
 							source(rate.denominator()))))
 			.orElse(null);
+	}
+
+	/**
+	 * Whether a stated rate differs from numerator / denominator by more than its own rounding: the
+	 * indicator-service would refuse it, and a reader should see why here.
+	 */
+	private static boolean disagrees(PlannedObservation observation, FigureKind kind) {
+		if (observation.numerator() == null) {
+			return false;
+		}
+		BigDecimal stated = observation.value();
+		BigDecimal tolerance = BigDecimal.ONE.movePointLeft(Math.max(stated.scale(), 0)).divide(BigDecimal.valueOf(2));
+		return stated.subtract(ratio(observation, kind)).abs().compareTo(tolerance) > 0;
+	}
+
+	private static BigDecimal ratio(PlannedObservation observation, FigureKind kind) {
+		return observation.numerator()
+			.multiply(BigDecimal.valueOf(factor(kind)))
+			.divide(observation.denominator(), 4, RoundingMode.HALF_UP);
+	}
+
+	private static int factor(FigureKind kind) {
+		return (kind == FigureKind.PERMILLE) ? 1000 : 100;
 	}
 
 	private static boolean complete(RateParts parts) {

@@ -19,6 +19,8 @@ public enum SkipReason {
 
 	RATE_WITHOUT_PARTS("a rate travels only with its numerator and denominator, and the text does not state both beside it"),
 
+	RATE_DISAGREES("the rate does not agree with its numerator and denominator, so one of the three figures is wrong"),
+
 	CONFLICTING_VALUES("the report states different values for the same indicator, so none of them is sent"),
 
 	REPEATED("the same value for the same indicator is sent once, from its first mention");

@@ -93,6 +93,23 @@ class ObservationPlannerTests {
 	}
 
 	@Test
+	void keepsARateThatDisagreesWithItsPartsBehind() {
+		// 24390 / 28516 × 100 = 85.5309…: 85.53 agrees, 88.53 does not.
+		Figure wrong = figure("88.53%", 72, "88.53", "%", "HEALTH_CHECK_COMPLETION_RATE", FigureKind.PERCENT);
+		Analysis analysis = new Analysis(List.of(SUMMARY), List.of(this.appointments, this.completed, wrong),
+				List.of(new RateParts(wrong, this.completed, this.appointments)));
+
+		ObservationPlan plan = this.planner.plan(analysis, REPORT);
+
+		assertThat(plan.observations()).extracting(PlannedObservation::indicator)
+			.containsExactly("HEALTH_CHECK_APPOINTMENTS", "HEALTH_CHECK_COMPLETED");
+		assertThat(plan.skipped()).singleElement().satisfies((skipped) -> {
+			assertThat(skipped.reason()).isEqualTo(SkipReason.RATE_DISAGREES);
+			assertThat(skipped.detail()).endsWith("24390 / 28516 × 100 = 85.5309");
+		});
+	}
+
+	@Test
 	void sendsNoneOfTwoDifferentValuesForOneIndicator() {
 		Figure firstDose = figure("566240剂", 10, "566240", "剂", "VACCINE_DOSES", FigureKind.COUNT);
 		Figure secondDose = figure("534618剂", 30, "534618", "剂", "VACCINE_DOSES", FigureKind.COUNT);
