@@ -9,8 +9,9 @@ import io.healthstats.report.analysis.DocumentAnalyzer;
 import org.springframework.stereotype.Component;
 
 /**
- * Analyses of report texts. A version's text never changes, so its analysis is kept for the next
- * request (a client typically reads a report, then its figures, then its observations).
+ * Analyses of report texts, the most recent ones kept: a text is analysed when it is saved, and
+ * again for the answer, then typically for its figures and observations. Keyed by the text itself,
+ * so a cached analysis can never belong to another text.
  */
 @Component
 public class ReportAnalyses {
@@ -32,25 +33,18 @@ public class ReportAnalyses {
 		this.analyzer = analyzer;
 	}
 
-	/** The analysis of a stored version of a report. */
-	public Analysis of(String reportId, int version, String text) {
-		String key = reportId + ":v" + version;
+	public Analysis of(String text) {
 		synchronized (this.recent) {
-			Analysis cached = this.recent.get(key);
+			Analysis cached = this.recent.get(text);
 			if (cached != null) {
 				return cached;
 			}
 		}
 		Analysis analysis = this.analyzer.analyze(text);
 		synchronized (this.recent) {
-			this.recent.put(key, analysis);
+			this.recent.put(text, analysis);
 		}
 		return analysis;
-	}
-
-	/** The analysis of a text not stored yet. */
-	public Analysis of(String text) {
-		return this.analyzer.analyze(text);
 	}
 
 }

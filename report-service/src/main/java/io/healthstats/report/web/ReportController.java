@@ -334,7 +334,7 @@ class ReportController {
 	}
 
 	private Analysis analysis(ReportDocument report) {
-		return this.analyses.of(report.id(), report.version(), report.text());
+		return this.analyses.of(report.text());
 	}
 
 	private static String etag(ReportDocument report) {

@@ -150,7 +150,7 @@ public class ReportWorkflow {
 	}
 
 	private Analysis analysis(ReportDocument report) {
-		return this.analyses.of(report.id(), report.version(), report.text());
+		return this.analyses.of(report.text());
 	}
 
 	private static ObservationPlanner.Subject subject(ReportDocument report) {
