@@ -17,8 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -60,6 +63,13 @@ class OutboxPublisher {
 		this.published = Counter.builder("report.outbox.published")
 			.description("Events sent from the report outbox")
 			.register(meters);
+	}
+
+	/** For the pending query on a real MongoDB; mongo-java-server ignores it and scans. */
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndexes() {
+		this.mongo.indexOps(OutboxEntry.class)
+			.createIndex(new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
 	}
 
 	/** Starts a round in the background unless one is running; a running round goes once more. */

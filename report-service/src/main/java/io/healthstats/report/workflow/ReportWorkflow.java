@@ -13,6 +13,7 @@ import io.healthstats.report.document.ReportKind;
 import io.healthstats.report.document.ReportReader;
 import io.healthstats.report.document.ReportStatus;
 import io.healthstats.report.document.ReportText;
+import io.healthstats.report.events.ConcurrentChangeException;
 import io.healthstats.report.events.Outbox;
 import io.healthstats.report.figure.ReportAnalyses;
 import io.healthstats.report.observation.ObservationPlan;
@@ -83,8 +84,16 @@ public class ReportWorkflow {
 			return report;
 		}
 		Analysis analysis = this.analyses.of(normalized.text());
-		return this.outbox.execute(report.edited(normalized, analysis.figures().size(), analysis.placeholders().size(),
-				caller.clientId(), caller.region(), now()));
+		try {
+			return this.outbox.execute(report.edited(normalized, analysis.figures().size(),
+					analysis.placeholders().size(), caller.clientId(), caller.region(), now()));
+		}
+		catch (ConcurrentChangeException ex) {
+			// Someone saved while this edit was under way: to the client, its If-Match just went stale.
+			int current = this.reader.get(caller, id).version();
+			throw new StaleVersionException("Report " + id + " was changed while your edit was being saved; it is now at version "
+					+ current + ": read it again and apply your change to the current version.", current);
+		}
 	}
 
 	/** The report's own region hands it in for review; the answer lists the placeholders still in it. */

@@ -6,11 +6,13 @@ import java.util.Map;
 import io.healthstats.report.Api;
 import io.healthstats.report.Fixtures;
 import io.healthstats.report.ReportServiceTest;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -26,6 +28,9 @@ class ReportVersionsIntegrationTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	private String id;
 
@@ -62,6 +67,20 @@ class ReportVersionsIntegrationTests {
 		assertThat(problem.get("type").asString()).isEqualTo("https://healthstats.io/problems/stale-version");
 		assertThat(problem.get("currentVersion").asInt()).isEqualTo(2);
 		assertThat(Api.json(county().get("/" + this.id)).get("title").asString()).isEqualTo("修订一");
+	}
+
+	@Test
+	void anEditThatLosesARaceIsStale() {
+		// Another writer of this report's second change has claimed its event id but not finished yet.
+		Document claimed = new Document("_id", "report:" + this.id + ":e2").append("status", "PUBLISHED");
+		this.mongo.getCollection("report_outbox").insertOne(claimed);
+
+		MvcTestResult lost = county().put(this.id, "\"1\"", update("修订", SECOND));
+
+		assertThat(lost).hasStatus(412);
+		assertThat(Api.json(lost).get("detail").asString()).contains("was changed while your edit was being saved");
+		assertThat(Api.json(county().get("/" + this.id)).get("text").asString()).isEqualTo(FIRST);
+		this.mongo.getCollection("report_outbox").deleteOne(claimed);
 	}
 
 	@Test
