@@ -20,6 +20,7 @@ import io.healthstats.report.figure.ReportAnalyses;
 import io.healthstats.report.region.Caller;
 import io.healthstats.report.region.RegionScope;
 import io.healthstats.report.web.ReportRequests.CreateReport;
+import io.healthstats.report.web.ReportRequests.ReviseUpload;
 import io.healthstats.report.web.ReportRequests.StepComment;
 import io.healthstats.report.web.ReportRequests.UpdateReport;
 import io.healthstats.report.web.ReportRequests.UploadReport;
@@ -204,6 +205,31 @@ class ReportController {
 			@Valid @RequestBody UpdateReport body) {
 		Integer version = IfMatch.version(ifMatch, id);
 		ReportDocument report = this.workflow.edit(Caller.of(jwt), id, version, body.content());
+		return ResponseEntity.ok().eTag(etag(report)).body(view(report, null));
+	}
+
+	@PutMapping(path = "/{id}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Edit a report by uploading a revised file",
+			description = "Like the JSON edit, with the text taken from a .docx or .txt `file` part (at most 10 MiB) and title, period and kind as form fields.")
+	@ApiResponse(responseCode = "200", description = "The new version; ETag is its number")
+	@ApiResponse(responseCode = "400", description = "A form field is invalid, or the file is damaged, undecodable or empty",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such report in the caller's region",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The report cannot be edited in its status",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "412", description = "If-Match names an older version",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "415", description = "The file is neither .docx nor .txt",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "428", description = "If-Match is missing",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<ReportView> revise(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+			@Parameter(example = "\"1\"") @RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@Valid @ModelAttribute ReviseUpload form, @RequestPart("file") MultipartFile file) throws IOException {
+		Integer version = IfMatch.version(ifMatch, id);
+		String text = UploadedDocument.text(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+		ReportDocument report = this.workflow.edit(Caller.of(jwt), id, version, form.content(text));
 		return ResponseEntity.ok().eTag(etag(report)).body(view(report, null));
 	}
 

@@ -62,6 +62,16 @@ final class ReportRequests {
 
 	}
 
+	@Schema(description = "The form fields sent with a revised file; the region, status and version are not the client's to set")
+	record ReviseUpload(@NotBlank @Size(max = 200) String title, @NotBlank @PeriodId String period,
+			@NotBlank @Pattern(regexp = KINDS, message = KIND_MESSAGE) String kind) {
+
+		ReportContent content(String text) {
+			return new ReportContent(this.title, this.period, ReportKind.valueOf(this.kind), text);
+		}
+
+	}
+
 	@Schema(description = "A workflow step's comment; required to return a report")
 	record StepComment(@Schema(example = "请补全第一季度门诊诊疗人次和患者满意度数据后重新提交。") @Size(max = 2000) String comment) {
 	}

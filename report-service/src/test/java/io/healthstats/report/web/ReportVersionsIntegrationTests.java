@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -54,6 +55,26 @@ class ReportVersionsIntegrationTests {
 		JsonNode versions = Api.json(county().get("/" + this.id + "/versions"));
 		assertThat(versions).extracting((version) -> version.get("version").asInt()).containsExactly(2, 1);
 		assertThat(county().get("/" + this.id + "/versions/3")).hasStatus(404);
+	}
+
+	@Test
+	void savesARevisedDocxAsANewVersion() throws Exception {
+		byte[] docx = ReportDocumentsIntegrationTests.docx(SECOND.lines().toList());
+
+		MvcTestResult revised = this.mvc.put()
+			.uri("/api/v1/reports/" + this.id)
+			.multipart()
+			.file(new MockMultipartFile("file", "一季度总结(修订).docx", null, docx))
+			.param("title", "舒城县一季度总结(修订)")
+			.param("period", "2024Q1")
+			.param("kind", "QUARTERLY_SUMMARY")
+			.header(HttpHeaders.AUTHORIZATION, county().bearer())
+			.header(HttpHeaders.IF_MATCH, "\"1\"")
+			.exchange();
+
+		assertThat(revised).hasStatusOk().headers().hasValue(HttpHeaders.ETAG, "\"2\"");
+		assertThat(Api.json(revised).get("text").asString()).isEqualTo(SECOND + "\n");
+		assertThat(Api.json(county().get("/" + this.id + "/versions/1")).get("text").asString()).isEqualTo(FIRST);
 	}
 
 	@Test
