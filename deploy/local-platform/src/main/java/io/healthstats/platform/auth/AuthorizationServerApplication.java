@@ -38,9 +38,12 @@ public class AuthorizationServerApplication {
 	 * @param properties overrides such as {@code server.port} or {@code platform.auth.key-file}
 	 */
 	public static ConfigurableApplicationContext startEmbedded(Map<String, Object> properties) {
-		return new SpringApplicationBuilder(AuthorizationServerApplication.class).properties(properties)
-			.registerShutdownHook(false)
-			.run();
+		// As command-line arguments: "default properties" would lose against application.yml.
+		String[] args = properties.entrySet()
+			.stream()
+			.map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(AuthorizationServerApplication.class).registerShutdownHook(false).run(args);
 	}
 
 }
