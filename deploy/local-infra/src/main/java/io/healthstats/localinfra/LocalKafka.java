@@ -83,6 +83,8 @@ public final class LocalKafka implements AutoCloseable {
 		props.put("share.coordinator.state.topic.replication.factor", "1");
 		props.put("share.coordinator.state.topic.min.isr", "1");
 		props.put("group.initial.rebalance.delay.ms", "0");
+		// the default 128 MB compaction buffer is most of a local broker's heap; local topics are small
+		props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
 		return props;
 	}
 

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -25,7 +27,12 @@ public final class LocalMongo implements AutoCloseable {
 	}
 
 	public static LocalMongo inMemory() {
-		return start(new MemoryBackend(), 0);
+		return start(new MemoryBackend() {
+			@Override
+			public Document handleCommand(Channel channel, String database, String command, Document query) {
+				return super.handleCommand(channel, database, asked(command), query);
+			}
+		}, 0);
 	}
 
 	/**
@@ -39,7 +46,20 @@ public final class LocalMongo implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return start(new H2Backend(file.toAbsolutePath().toString()), port);
+		return start(new H2Backend(file.toAbsolutePath().toString()) {
+			@Override
+			public Document handleCommand(Channel channel, String database, String command, Document query) {
+				return super.handleCommand(channel, database, asked(command), query);
+			}
+		}, port);
+	}
+
+	/**
+	 * {@code hello} is the MongoDB 5+ name of {@code isMaster}. Drivers and Spring Boot's health check send
+	 * it; mongo-java-server only knows the old name.
+	 */
+	private static String asked(String command) {
+		return "hello".equalsIgnoreCase(command) ? "isMaster" : command;
 	}
 
 	private static LocalMongo start(MongoBackend backend, int port) {

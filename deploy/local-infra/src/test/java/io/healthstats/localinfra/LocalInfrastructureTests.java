@@ -49,6 +49,18 @@ class LocalInfrastructureTests {
 		}
 	}
 
+	@Test
+	void answersHelloLikeMongoDbFiveSoHealthChecksPass() {
+		for (LocalMongo mongo : new LocalMongo[] { LocalMongo.inMemory(), LocalMongo.onDisk(this.data.resolve("hello/h.mv.db"), 0) }) {
+			try (mongo; MongoClient client = MongoClients.create(mongo.connectionString())) {
+				client.getDatabase("indicator").getCollection("c").insertOne(new Document("_id", 1));
+				Document hello = client.getDatabase("indicator").runCommand(new Document("hello", 1));
+				assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+				assertThat(hello.getInteger("maxWireVersion")).isNotNull();
+			}
+		}
+	}
+
 	private static void send(String bootstrap, String key, String value) throws Exception {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {

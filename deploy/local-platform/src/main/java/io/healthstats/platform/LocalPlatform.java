@@ -171,10 +171,6 @@ public final class LocalPlatform {
 		environment.put("INDICATOR_SERVICE_URL", service("indicator-service").url());
 		environment.put("REPORT_SERVICE_URL", service("report-service").url());
 		environment.put("EXPORT_SERVICE_URL", service("export-service").url());
-		// Boot 4's MongoDB health check sends `hello`, which mongo-java-server does not implement: every
-		// service would report DOWN forever. Here MongoDB runs inside the launcher, so it is up exactly as
-		// long as the launcher is; docker-compose and Kubernetes keep the check.
-		environment.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
 		return environment;
 	}
 
