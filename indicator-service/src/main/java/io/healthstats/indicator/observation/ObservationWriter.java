@@ -1,6 +1,5 @@
 package io.healthstats.indicator.observation;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import io.healthstats.indicator.events.Outbox;
 import io.healthstats.indicator.events.OutboxRecovery;
 import io.healthstats.indicator.events.PendingEvent;
 import io.healthstats.indicator.observation.BatchResult.RowError;
-import io.healthstats.indicator.period.Period;
 import io.healthstats.indicator.rollup.Cell;
 import io.healthstats.indicator.rollup.CellStore;
 import io.healthstats.indicator.rollup.Rollup;
@@ -61,7 +59,7 @@ public class ObservationWriter implements OutboxRecovery {
 		List<Write> good = new ArrayList<>();
 		List<Integer> flagged = new ArrayList<>();
 		for (int index = 0; index < rows.size(); index++) {
-			List<String> errors = RowValidator.newErrors();
+			List<String> errors = new ArrayList<>();
 			Write write = this.validator.validate(rows.get(index), scopeRegion, source, errors);
 			if (write == null) {
 				rejected.add(new RowError(index, errors));
@@ -92,7 +90,7 @@ public class ObservationWriter implements OutboxRecovery {
 	@Override
 	public void reapply(String entryId, Document intent) {
 		Instant now = this.clock.instant();
-		List<Write> writes = intent.getList("writes", Document.class).stream().map(ObservationWriter::write).toList();
+		List<Write> writes = intent.getList("writes", Document.class).stream().map(Write::fromDocument).toList();
 		List<Applied> applied = new ArrayList<>();
 		List<Change> changes = new ArrayList<>();
 		apply(writes, now, applied, changes);
@@ -167,37 +165,7 @@ public class ObservationWriter implements OutboxRecovery {
 	}
 
 	private static Document intent(List<Write> writes) {
-		return new Document("writes", writes.stream().map(ObservationWriter::document).toList());
-	}
-
-	private static Document document(Write w) {
-		Source s = w.source();
-		return new Document("indicator", w.indicator()).append("region", w.region())
-			.append("period", w.period().id())
-			.append("value", str(w.value()))
-			.append("numerator", str(w.numerator()))
-			.append("denominator", str(w.denominator()))
-			.append("flagged", w.flagged())
-			.append("source", new Document("type", s.type()).append("id", s.id())
-				.append("text", s.text())
-				.append("start", s.start())
-				.append("end", s.end()));
-	}
-
-	private static Write write(Document d) {
-		Document s = d.get("source", Document.class);
-		return new Write(d.getString("indicator"), d.getString("region"), Period.parse(d.getString("period")),
-				dec(d.getString("value")), dec(d.getString("numerator")), dec(d.getString("denominator")),
-				new Source(s.getString("type"), s.getString("id"), s.getString("text"), s.getInteger("start"), s.getInteger("end")),
-				Boolean.TRUE.equals(d.getBoolean("flagged")));
-	}
-
-	private static String str(BigDecimal value) {
-		return value == null ? null : value.toPlainString();
-	}
-
-	private static BigDecimal dec(String value) {
-		return value == null ? null : new BigDecimal(value);
+		return new Document("writes", writes.stream().map(Write::toDocument).toList());
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.healthstats.indicator.observation;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.healthstats.indicator.catalogue.Catalogue;
@@ -12,6 +11,7 @@ import io.healthstats.indicator.region.Regions;
 import io.healthstats.indicator.rollup.Figures;
 import io.healthstats.indicator.rollup.Rollup.Write;
 import io.healthstats.indicator.rollup.Source;
+import io.healthstats.indicator.security.Caller;
 
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,7 @@ class RowValidator {
 			errors.add("indicator '" + code + "' is not in the catalogue");
 		}
 		String region = row.text("region", errors);
-		if (region != null && (this.regions.find(region).isEmpty() || !io.healthstats.indicator.security.Caller.covers(scopeRegion, region))) {
+		if (region != null && (this.regions.find(region).isEmpty() || !Caller.covers(scopeRegion, region))) {
 			errors.add("region '" + region + "' does not exist or is outside your region");
 		}
 		Period period = period(row, errors);
@@ -112,10 +112,6 @@ class RowValidator {
 			errors.add(ex.getMessage());
 			return null;
 		}
-	}
-
-	static List<String> newErrors() {
-		return new ArrayList<>();
 	}
 
 }

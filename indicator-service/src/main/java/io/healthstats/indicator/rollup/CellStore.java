@@ -146,35 +146,39 @@ public class CellStore {
 	}
 
 	private static Document revision(Revision r) {
-		Source s = r.source();
-		Document source = s == null ? null
-				: new Document("type", s.type()).append("id", s.id())
-					.append("text", s.text())
-					.append("start", s.start())
-					.append("end", s.end());
 		return new Document("revision", r.revision()).append("value", str(r.value()))
 			.append("numerator", str(r.numerator()))
 			.append("denominator", str(r.denominator()))
-			.append("source", source)
+			.append("source", source(r.source()))
 			.append("recordedAt", Date.from(r.recordedAt()))
 			.append("flagged", r.flagged());
 	}
 
 	private static Revision revision(Document d) {
-		Document s = d.get("source", Document.class);
-		Source source = s == null ? null
-				: new Source(s.getString("type"), s.getString("id"), s.getString("text"), s.getInteger("start"),
-						s.getInteger("end"));
 		return new Revision(d.getInteger("revision"), dec(d.getString("value")), dec(d.getString("numerator")),
-				dec(d.getString("denominator")), source, d.getDate("recordedAt").toInstant(),
+				dec(d.getString("denominator")), source(d.get("source", Document.class)), d.getDate("recordedAt").toInstant(),
 				Boolean.TRUE.equals(d.getBoolean("flagged")));
 	}
 
-	private static String str(BigDecimal value) {
+	static Document source(Source s) {
+		return s == null ? null
+				: new Document("type", s.type()).append("id", s.id())
+					.append("text", s.text())
+					.append("start", s.start())
+					.append("end", s.end());
+	}
+
+	static Source source(Document s) {
+		return s == null ? null
+				: new Source(s.getString("type"), s.getString("id"), s.getString("text"), s.getInteger("start"),
+						s.getInteger("end"));
+	}
+
+	static String str(BigDecimal value) {
 		return value == null ? null : value.toPlainString();
 	}
 
-	private static BigDecimal dec(String value) {
+	static BigDecimal dec(String value) {
 		return value == null ? null : new BigDecimal(value);
 	}
 

@@ -18,6 +18,7 @@ import io.healthstats.indicator.catalogue.Indicator;
 import io.healthstats.indicator.period.Period;
 import io.healthstats.indicator.region.Region;
 import io.healthstats.indicator.region.Regions;
+import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
@@ -52,6 +53,24 @@ public class Rollup {
 
 		Figures figures() {
 			return new Figures(this.value, this.numerator, this.denominator, 1);
+		}
+
+		/** The write as stored in an outbox intent, so it can be redone after a crash. */
+		public Document toDocument() {
+			return new Document("indicator", this.indicator).append("region", this.region)
+				.append("period", this.period.id())
+				.append("value", CellStore.str(this.value))
+				.append("numerator", CellStore.str(this.numerator))
+				.append("denominator", CellStore.str(this.denominator))
+				.append("flagged", this.flagged)
+				.append("source", CellStore.source(this.source));
+		}
+
+		public static Write fromDocument(Document d) {
+			return new Write(d.getString("indicator"), d.getString("region"), Period.parse(d.getString("period")),
+					CellStore.dec(d.getString("value")), CellStore.dec(d.getString("numerator")),
+					CellStore.dec(d.getString("denominator")), CellStore.source(d.get("source", Document.class)),
+					Boolean.TRUE.equals(d.getBoolean("flagged")));
 		}
 
 	}
