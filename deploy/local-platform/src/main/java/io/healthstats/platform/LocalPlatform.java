@@ -34,17 +34,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalPlatform {
 
-	static final int KAFKA_PORT = 9092;
-
-	static final int MONGO_PORT = 27017;
-
-	static final int AUTH_PORT = 9000;
-
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
 	private static final long STOP_GRACE_MILLIS = 20_000;
 
 	private final PlatformLayout layout;
+
+	private final Ports ports;
 
 	private final InstanceGuard guard;
 
@@ -62,8 +58,9 @@ public final class LocalPlatform {
 
 	private volatile boolean stopping;
 
-	private LocalPlatform(PlatformLayout layout, InstanceGuard guard) {
+	private LocalPlatform(PlatformLayout layout, Ports ports, InstanceGuard guard) {
 		this.layout = layout;
+		this.ports = ports;
 		this.guard = guard;
 	}
 
@@ -73,10 +70,12 @@ public final class LocalPlatform {
 			return;
 		}
 		PlatformLayout layout;
+		Ports ports;
 		InstanceGuard guard;
 		try {
 			layout = PlatformLayout.locate(System.getenv());
-			List<Path> missing = Service.ALL.stream()
+			ports = Ports.from(System.getenv());
+			List<Path> missing = ports.services().stream()
 				.map(service -> service.jar(layout.root()))
 				.filter(jar -> !Files.isRegularFile(jar))
 				.toList();
@@ -84,7 +83,7 @@ public final class LocalPlatform {
 				fail("Service jars are missing: " + missing + System.lineSeparator()
 						+ "Build them first, from " + layout.root() + ": ./mvnw -B -q install -DskipTests");
 			}
-			guard = InstanceGuard.acquire(layout.lockFile(), ports());
+			guard = InstanceGuard.acquire(layout.lockFile(), ports.all());
 		}
 		catch (InstanceGuard.AlreadyRunningException | IllegalStateException ex) {
 			fail(ex.getMessage());
@@ -93,7 +92,7 @@ public final class LocalPlatform {
 		// Before anything logs: Kafka, the Mongo server and the authorization server write to a file.
 		System.setProperty("healthstats.platform.log", layout.log("platform").toString());
 		System.setProperty("logback.configurationFile", "logback-platform.xml");
-		LocalPlatform platform = new LocalPlatform(layout, guard);
+		LocalPlatform platform = new LocalPlatform(layout, ports, guard);
 		Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "platform-shutdown"));
 		try {
 			platform.start();
@@ -112,14 +111,14 @@ public final class LocalPlatform {
 		say("Repository " + this.layout.root() + ", data in " + this.layout.data());
 		say("Logs: " + this.layout.logs() + "/<service>.log (platform.log: Kafka, MongoDB server, auth server)");
 
-		this.mongo = LocalMongo.onDisk(this.layout.data().resolve("mongo").resolve("healthstats.mv.db"), MONGO_PORT);
+		this.mongo = LocalMongo.onDisk(this.layout.data().resolve("mongo").resolve("healthstats.mv.db"), this.ports.mongo());
 		say("MongoDB-wire server (H2 files) on " + this.mongo.connectionString());
-		this.kafka = LocalKafka.start(this.layout.data().resolve("kafka"), KAFKA_PORT);
+		this.kafka = LocalKafka.start(this.layout.data().resolve("kafka"), this.ports.kafka());
 		say("Kafka broker (KRaft) on " + this.kafka.bootstrapServers());
 
 		Path agent = WatchdogAgentJar.write(this.layout.data().resolve("run").resolve("launcher-watchdog.jar"));
 		Map<String, String> environment = serviceEnvironment();
-		for (Service service : Service.ALL) {
+		for (Service service : this.ports.services()) {
 			ServiceProcess process = ServiceProcess.start(service, this.layout, agent, environment);
 			synchronized (this.services) {
 				this.services.add(process);
@@ -135,7 +134,7 @@ public final class LocalPlatform {
 		// The services fetch the JWK set only on their first authenticated request, so the
 		// authorization server can come up while they start.
 		this.authServer = AuthorizationServerApplication.startEmbedded(authProperties());
-		say("Authorization server on http://localhost:" + AUTH_PORT);
+		say("Authorization server on http://localhost:" + this.ports.auth());
 
 		awaitHealthy(jvmStart);
 		double startSeconds = (System.currentTimeMillis() - jvmStart) / 1000.0;
@@ -143,7 +142,7 @@ public final class LocalPlatform {
 
 		long demoStart = System.nanoTime();
 		DemoData demoData = new DemoData(this.http, this.layout.data().resolve("demo"),
-				URI.create("http://localhost:" + AUTH_PORT), URI.create(service("indicator-service").url()),
+				URI.create("http://localhost:" + this.ports.auth()), URI.create(service("indicator-service").url()),
 				URI.create(service("report-service").url()));
 		List<String> demo = demoData.loadOnce();
 		demo.forEach(LocalPlatform::say);
@@ -153,7 +152,8 @@ public final class LocalPlatform {
 
 	private Map<String, Object> authProperties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("server.port", AUTH_PORT);
+		properties.put("server.port", this.ports.auth());
+		properties.put("spring.security.oauth2.authorizationserver.issuer", "http://localhost:" + this.ports.auth());
 		properties.put("platform.auth.key-file", this.layout.data().resolve("auth").resolve("signing-key.jwk.json").toString());
 		properties.put("logging.config", "classpath:logback-platform.xml");
 		properties.put("spring.main.banner-mode", "off");
@@ -166,8 +166,8 @@ public final class LocalPlatform {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("MONGODB_URI", this.mongo.connectionString());
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
-		environment.put("AUTH_JWK_SET_URI", "http://localhost:" + AUTH_PORT + "/oauth2/jwks");
-		environment.put("AUTH_SERVER_URL", "http://localhost:" + AUTH_PORT);
+		environment.put("AUTH_JWK_SET_URI", "http://localhost:" + this.ports.auth() + "/oauth2/jwks");
+		environment.put("AUTH_SERVER_URL", "http://localhost:" + this.ports.auth());
 		environment.put("INDICATOR_SERVICE_URL", service("indicator-service").url());
 		environment.put("REPORT_SERVICE_URL", service("report-service").url());
 		environment.put("EXPORT_SERVICE_URL", service("export-service").url());
@@ -223,10 +223,11 @@ public final class LocalPlatform {
 		lines.add("  Health-statistics platform is running");
 		lines.add(row("Gateway (all APIs)", gateway));
 		lines.add(row("Swagger UI", gateway + "/swagger-ui.html"));
-		for (Service service : Service.ALL.subList(1, Service.ALL.size())) {
+		List<Service> services = this.ports.services();
+		for (Service service : services.subList(1, services.size())) {
 			lines.add(row(service.name(), service.url() + "  (health " + service.url() + "/actuator/health)"));
 		}
-		lines.add(row("Authorization server", "http://localhost:" + AUTH_PORT + "  (JWK set /oauth2/jwks)"));
+		lines.add(row("Authorization server", "http://localhost:" + this.ports.auth() + "  (JWK set /oauth2/jwks)"));
 		lines.add(row("Kafka", this.kafka.bootstrapServers()));
 		lines.add(row("MongoDB", this.mongo.connectionString()));
 		lines.add(row("Data and logs", this.layout.data().toString()));
@@ -300,15 +301,8 @@ public final class LocalPlatform {
 		}
 	}
 
-	static List<Integer> ports() {
-		List<Integer> ports = new ArrayList<>();
-		Service.ALL.forEach(service -> ports.add(service.port()));
-		ports.addAll(List.of(AUTH_PORT, KAFKA_PORT, MONGO_PORT));
-		return ports;
-	}
-
-	private static Service service(String name) {
-		return Service.ALL.stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow();
+	private Service service(String name) {
+		return this.ports.service(name);
 	}
 
 	private static void sleep(long millis) {

@@ -17,12 +17,12 @@ import io.healthstats.platform.watchdog.LauncherWatchdog;
  * Writes the {@link LauncherWatchdog} agent into a jar of its own: the JVM loads agents from a
  * jar's root, while in the launcher's executable jar the class sits under {@code BOOT-INF/classes}.
  */
-final class WatchdogAgentJar {
+public final class WatchdogAgentJar {
 
 	private WatchdogAgentJar() {
 	}
 
-	static Path write(Path jar) {
+	public static Path write(Path jar) {
 		String entry = LauncherWatchdog.class.getName().replace('.', '/') + ".class";
 		Manifest manifest = new Manifest();
 		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
