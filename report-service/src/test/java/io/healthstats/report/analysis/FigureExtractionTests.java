@@ -126,6 +126,22 @@ class FigureExtractionTests {
 	}
 
 	@Test
+	void namesOutpatientVisitsTheWayCountiesWriteThem() {
+		assertThat(figures("全年门诊诊疗410.50万人次,诊疗患者12.3万人次。")).extracting(Figure::value, Figure::indicator)
+			.containsExactly(tuple(new java.math.BigDecimal("4105000"), "OUTPATIENT_VISITS"),
+					tuple(new java.math.BigDecimal("123000"), "OUTPATIENT_VISITS"));
+	}
+
+	@Test
+	void aTargetInThePlanPartIsATargetWhateverItsWording() {
+		assertThat(figures("一、工作总结\n全县体检完成率66.46%。\n二、下一步工作计划\n体检完成率保持在95%以上,门诊诊疗人次力争达到420万人次。"))
+			.extracting(Figure::text, Figure::kind, Figure::indicator)
+			.containsExactly(tuple("66.46%", FigureKind.PERCENT, "HEALTH_CHECK_COMPLETION_RATE"),
+					tuple("95%", FigureKind.TARGET, "HEALTH_CHECK_COMPLETION_RATE"),
+					tuple("420万人次", FigureKind.TARGET, "OUTPATIENT_VISITS"));
+	}
+
+	@Test
 	void prefersTheMostSpecificPhraseNearestTheFigure() {
 		assertThat(figures("全县共出生婴儿6685人,其中二孩出生3356人,二孩出生率50.20%。"))
 			.extracting(Figure::indicator)
