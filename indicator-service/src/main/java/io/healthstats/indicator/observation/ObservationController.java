@@ -2,24 +2,26 @@ package io.healthstats.indicator.observation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 import io.healthstats.indicator.catalogue.Catalogue;
+import io.healthstats.indicator.period.InvalidPeriodException;
 import io.healthstats.indicator.period.Period;
 import io.healthstats.indicator.region.Regions;
 import io.healthstats.indicator.region.UnknownRegionException;
 import io.healthstats.indicator.rollup.Cell;
-import io.healthstats.indicator.rollup.CellStore;
 import io.healthstats.indicator.rollup.Revision;
 import io.healthstats.indicator.rollup.Source;
 import io.healthstats.indicator.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,16 +40,19 @@ class ObservationController {
 
 	static final int MAX_ROWS = 10_000;
 
+	static final String NEXT_CURSOR = "X-Next-Cursor";
+
 	private final RowParser parser;
 	private final ObservationWriter writer;
-	private final CellStore cells;
+	private final ObservationPages pages;
 	private final Catalogue catalogue;
 	private final Regions regions;
 
-	ObservationController(RowParser parser, ObservationWriter writer, CellStore cells, Catalogue catalogue, Regions regions) {
+	ObservationController(RowParser parser, ObservationWriter writer, ObservationPages pages, Catalogue catalogue,
+			Regions regions) {
 		this.parser = parser;
 		this.writer = writer;
-		this.cells = cells;
+		this.pages = pages;
 		this.catalogue = catalogue;
 		this.regions = regions;
 	}
@@ -82,24 +87,55 @@ class ObservationController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Raw observations (latest revision; history=true adds every revision with source and time)")
-	List<ObservationView> read(@Parameter(example = "OUTPATIENT_VISITS") @RequestParam(required = false) String indicator,
+	@Operation(summary = "Raw observations (latest revision; history=true adds every revision with source and time), "
+			+ "in key order INDICATOR|REGION|PERIOD, a page at a time",
+			description = "At most `limit` rows; when more follow, the `X-Next-Cursor` header holds the key to pass as "
+					+ "`after` for the next page. `from`/`to` select the periods of any granularity that lie wholly "
+					+ "within the range (2024..2025: two years, eight quarters, 24 months). `subtree=true` reads the "
+					+ "region and every region below it.")
+	@ApiResponse(responseCode = "200", description = "A page of rows; `X-Next-Cursor` when more follow",
+			headers = @Header(name = NEXT_CURSOR, description = "Pass as `after` to read the next page"))
+	@ApiResponse(responseCode = "400", description = "Invalid period, range or limit", content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "Unknown indicator, or a region unknown or outside the caller's",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<List<ObservationView>> read(
+			@Parameter(description = "Repeatable", example = "OUTPATIENT_VISITS") @RequestParam(required = false) List<String> indicator,
 			@Parameter(example = "341523") @RequestParam(required = false) String region,
+			@Parameter(description = "With region: also every region below it") @RequestParam(defaultValue = "false") boolean subtree,
 			@Parameter(example = "202401") @RequestParam(required = false) String period,
+			@Parameter(example = "2024") @RequestParam(required = false) String from,
+			@Parameter(example = "2025") @RequestParam(required = false) String to,
+			@Min(1) @Max(ObservationPages.MAX_LIMIT) @RequestParam(defaultValue = "" + ObservationPages.DEFAULT_LIMIT) int limit,
+			@Parameter(description = "The X-Next-Cursor of the previous page") @RequestParam(required = false) String after,
 			@RequestParam(defaultValue = "false") boolean history, Caller caller) {
-		if (indicator != null) {
-			this.catalogue.get(indicator);
-		}
-		String periodId = period == null ? null : Period.parse(period).id();
+		List<String> indicators = indicator == null ? List.of() : indicator;
+		indicators.forEach(this.catalogue::get);
 		if (region != null && (this.regions.find(region).isEmpty() || !caller.covers(region))) {
 			throw new UnknownRegionException(region);
 		}
-		return this.cells.reported(indicator, region, periodId)
-			.stream()
-			.filter(cell -> caller.covers(cell.region()))
-			.sorted(Comparator.comparing(Cell::key))
-			.map(cell -> view(cell, history))
-			.toList();
+		ObservationPages.Page page = this.pages.page(new ObservationPages.Query(indicators, subtree ? null : region,
+				region != null ? region : caller.region(), periods(period, from, to)), after, limit, history);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (page.next() != null) {
+			answer.header(NEXT_CURSOR, page.next());
+		}
+		return answer.body(page.cells().stream().map(cell -> view(cell, history)).toList());
+	}
+
+	private static List<String> periods(String period, String from, String to) {
+		if (period != null && (from != null || to != null)) {
+			throw new InvalidPeriodException("period", period, "Use either period or from and to.");
+		}
+		if (period != null) {
+			return List.of(Period.parse(period).id());
+		}
+		if (from == null && to == null) {
+			return null;
+		}
+		if (from == null || to == null) {
+			throw new InvalidPeriodException(from == null ? "from" : "to", "", "Give from and to together, e.g. from=2024&to=2025.");
+		}
+		return PeriodsWithin.of(from, to);
 	}
 
 	private ResponseEntity<BatchResult> write(List<RawRow> rows, Caller caller) {

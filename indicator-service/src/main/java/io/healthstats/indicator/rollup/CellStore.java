@@ -3,6 +3,7 @@ package io.healthstats.indicator.rollup;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +15,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
@@ -50,24 +53,66 @@ public class CellStore {
 		return cells;
 	}
 
-	/** Cells with a reported value matching the filter (raw observation reads; scans locally). */
-	public List<Cell> reported(String indicator, String region, String period) {
+	/**
+	 * The cells among {@code keys} that hold a reported value, in key order: one lookup by {@code _id},
+	 * which both the local store and MongoDB answer from the {@code _id} index, however big the collection.
+	 * Only the reported revision is read (and the history when asked for), never the roll-up parts.
+	 */
+	public List<Cell> reportedAmong(Collection<String> keys, boolean history) {
+		List<Cell> cells = new ArrayList<>();
+		if (keys.isEmpty()) {
+			return cells;
+		}
+		// the filter must be on _id alone: the local store uses its index only for such a query
+		for (Document doc : collection().find(Filters.in("_id", keys)).projection(reportedOnly(history))) {
+			if (doc.get("reported") != null) {
+				cells.add(fromDocument(doc));
+			}
+		}
+		cells.sort(Comparator.comparing(Cell::key));
+		return cells;
+	}
+
+	/**
+	 * Up to {@code limit} reported cells with a key after {@code after} (null: from the start), in key
+	 * order. MongoDB walks its {@code _id} index; the local store scans the collection.
+	 * @param indicators the indicators to include; empty for all
+	 * @param region exactly this region, or null
+	 * @param regionPrefix regions whose code starts with this ("" for all)
+	 * @param period exactly this period, or null
+	 */
+	public List<Cell> reportedAfter(String after, Collection<String> indicators, String region, String regionPrefix,
+			String period, int limit, boolean history) {
 		List<org.bson.conversions.Bson> filters = new ArrayList<>();
 		filters.add(Filters.ne("reported", null));
-		if (indicator != null) {
-			filters.add(Filters.eq("indicator", indicator));
+		if (after != null) {
+			filters.add(Filters.gt("_id", after));
+		}
+		if (!indicators.isEmpty()) {
+			filters.add(Filters.in("indicator", indicators));
 		}
 		if (region != null) {
 			filters.add(Filters.eq("region", region));
+		}
+		if (!regionPrefix.isEmpty()) {
+			filters.add(Filters.regex("region", "^" + regionPrefix));
 		}
 		if (period != null) {
 			filters.add(Filters.eq("period", period));
 		}
 		List<Cell> cells = new ArrayList<>();
-		for (Document doc : collection().find(Filters.and(filters)).limit(10_000)) {
+		for (Document doc : collection().find(Filters.and(filters))
+			.projection(reportedOnly(history))
+			.sort(Sorts.ascending("_id"))
+			.limit(limit)) {
 			cells.add(fromDocument(doc));
 		}
 		return cells;
+	}
+
+	private static org.bson.conversions.Bson reportedOnly(boolean history) {
+		return history ? Projections.include("indicator", "region", "period", "county", "reported", "history", "version")
+				: Projections.include("indicator", "region", "period", "county", "reported", "version");
 	}
 
 	/**
