@@ -42,6 +42,8 @@ public final class RunningPlatform {
 
 	private static RunningPlatform shared;
 
+	private static RuntimeException startFailure;
+
 	private final int offset;
 
 	private final Process launcher;
@@ -60,8 +62,18 @@ public final class RunningPlatform {
 
 	/** The platform of this test JVM, started on first use and stopped when the JVM exits. */
 	public static synchronized RunningPlatform shared() {
+		if (startFailure != null) {
+			// one failed start (minutes) is enough; every further test reports the same cause
+			throw startFailure;
+		}
 		if (shared == null) {
-			shared = start();
+			try {
+				shared = start();
+			}
+			catch (RuntimeException ex) {
+				startFailure = ex;
+				throw ex;
+			}
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "e2e-platform-stop"));
 		}
 		return shared;
