@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  */
 public final class RegionScope {
 
+	/** The root above every province: the export-service reads reports of every region with it. */
+	public static final String COUNTRY = "000000";
+
 	private static final Pattern CODE = Pattern.compile("\\d{6}");
 
 	private RegionScope() {
@@ -26,10 +29,14 @@ public final class RegionScope {
 	}
 
 	/**
-	 * The code prefix shared by every region in the subtree of {@code code}: two digits for a
-	 * province, four for a city, all six for a county.
+	 * The code prefix shared by every region in the subtree of {@code code}: none for the country
+	 * ({@link #COUNTRY}, the region of the platform's own services), two digits for a province, four for
+	 * a city, all six for a county.
 	 */
 	public static String prefix(String code) {
+		if (COUNTRY.equals(code)) {
+			return "";
+		}
 		if (code.endsWith("0000")) {
 			return code.substring(0, 2);
 		}

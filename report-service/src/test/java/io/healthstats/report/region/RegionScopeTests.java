@@ -29,6 +29,15 @@ class RegionScopeTests {
 	}
 
 	@Test
+	void countryRootCoversEveryRegion() {
+		assertThat(RegionScope.covers("000000", "341523")).isTrue();
+		assertThat(RegionScope.covers("000000", "110000")).isTrue();
+		assertThat(RegionScope.covers("000000", "3415")).isFalse();
+		assertThat(new Caller("export-service", "000000", "token").covers("341502")).isTrue();
+		assertThat(RegionScope.covers("341523", "000000")).isFalse();
+	}
+
+	@Test
 	void malformedCodesCoverNothing() {
 		assertThat(RegionScope.covers("3415", "341523")).isFalse();
 		assertThat(RegionScope.covers("341500", "34152x")).isFalse();
