@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReportFlowIT {
 
-	private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+	private static final JsonMapper JSON = RunningPlatform.JSON;
 
 	/** A period the demo data leaves empty, so every observation found came from this report. */
 	private static final String PERIOD = "2026Q2";
@@ -128,13 +127,11 @@ class ReportFlowIT {
 	}
 
 	private HttpRequest.Builder get(String path) {
-		return HttpRequest.newBuilder(this.platform.gateway().resolve(path)).GET();
+		return this.platform.request(path).GET();
 	}
 
 	private HttpRequest.Builder post(String path, String contentType, String body) {
-		return HttpRequest.newBuilder(this.platform.gateway().resolve(path))
-			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		return this.platform.post(path, contentType, body);
 	}
 
 	private HttpRequest.Builder multipart(String fileName, byte[] file, String region) throws Exception {
@@ -165,15 +162,12 @@ class ReportFlowIT {
 		}
 	}
 
-	private HttpResponse<String> send(String client, HttpRequest.Builder request) throws Exception {
-		request.header("Authorization", "Bearer " + this.platform.token(client));
-		return this.platform.http().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	private HttpResponse<String> send(String client, HttpRequest.Builder request) {
+		return this.platform.send(client, request);
 	}
 
 	private static JsonNode json(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		return JSON.readTree(response.body());
+		return RunningPlatform.json(response, status);
 	}
-
 
 }

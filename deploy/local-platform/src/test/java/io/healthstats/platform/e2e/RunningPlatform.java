@@ -24,7 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.healthstats.platform.WatchdogAgentJar;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real platform, started once per test JVM exactly as a user starts it ({@code java -jar
@@ -35,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RunningPlatform {
 
 	public static final String DEMO_SECRET = "demo-secret";
+
+	public static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
 	private static final String READY_LINE = "Health-statistics platform is running";
 
@@ -100,6 +106,39 @@ public final class RunningPlatform {
 		return this.http;
 	}
 
+	/** A request to the gateway, e.g. {@code request("/api/v1/reports?region=341523")}. */
+	public HttpRequest.Builder request(String pathAndQuery) {
+		return HttpRequest.newBuilder(gateway().resolve(pathAndQuery)).timeout(Duration.ofSeconds(60));
+	}
+
+	public HttpRequest.Builder post(String pathAndQuery, String contentType, String body) {
+		return request(pathAndQuery).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+	}
+
+	/** Sends the request with the demo client's bearer token; {@code client} null sends none. */
+	public HttpResponse<String> send(String client, HttpRequest.Builder request) {
+		if (client != null) {
+			request.header("Authorization", "Bearer " + token(client));
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The body of a response that must have {@code status}; decimals stay exact. */
+	public static JsonNode json(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as("%s %s", response.request().uri(), response.body()).isEqualTo(status);
+		return JSON.readTree(response.body());
+	}
+
 	/** A real access token for a demo client, issued by the authorization server through the gateway. */
 	public String token(String clientId) {
 		return this.tokens.computeIfAbsent(clientId, this::fetchToken);
@@ -117,7 +156,7 @@ public final class RunningPlatform {
 			if (response.statusCode() != 200) {
 				throw new IllegalStateException("No token for " + clientId + ": " + response.statusCode() + " " + response.body());
 			}
-			return JsonMapper.builder().build().readTree(response.body()).get("access_token").asString();
+			return JSON.readTree(response.body()).get("access_token").asString();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
