@@ -1,0 +1,106 @@
+package io.healthstats.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the gateway costs: the same GET sent straight to the indicator-service and through the
+ * gateway, in alternating rounds of one run (so both see the same background load), at a fixed
+ * number of concurrent callers. Prints p50/p99 and requests/s for both, the p50 the gateway adds and
+ * the share of the direct throughput it keeps.
+ *
+ * <pre>
+ * ./mvnw -B -q install -DskipTests
+ * java -cp deploy/bench/target/bench.jar io.healthstats.bench.GatewayBench
+ * </pre>
+ */
+public final class GatewayBench {
+
+	private static final List<String> OPTIONS = List.of("concurrency", "requests", "warmup", "rounds", "data", "fresh",
+			"gateway", "indicator-service", "mongo");
+
+	private record Target(String name, String path) {
+	}
+
+	private static final List<Target> REQUESTS = List.of(new Target("indicator list", "/api/v1/indicators"),
+			new Target("series (12 months, city)", "/api/v1/indicators/BIRTHS/series?region=341500&from=202401&to=202412&granularity=MONTH"));
+
+	private GatewayBench() {
+	}
+
+	public static void main(String[] arguments) {
+		Args args = Args.parse(arguments, OPTIONS);
+		int[] concurrencies = args.integers("concurrency", "1,8");
+		int requests = args.integer("requests", 4000);
+		int warmup = args.integer("warmup", 1000);
+		int rounds = args.integer("rounds", 4);
+		Bench.say("Gateway bench on " + Bench.machine() + ", load average " + Bench.load());
+		try (Platform platform = args.has("gateway")
+				? Platform.attach(URI.create(args.get("gateway", "")), URI.create(args.get("indicator-service", "http://localhost:8082")), args.get("mongo", ""))
+				: Platform.start(Path.of(args.get("data", "deploy/bench/target/data/gateway")).toAbsolutePath(), args.flag("fresh"),
+						Bench.platformEnvironment())) {
+			Api api = new Api(platform.gateway(), Bench.CLIENT);
+			Bench.say("Platform: " + platform.description());
+			Bench.say(String.format("Client %s; per request and concurrency: %,d warm-up requests to each side, then %,d measured "
+					+ "to each side in %d alternating rounds", Bench.CLIENT, warmup, requests, rounds));
+			Table table = new Table("request", "callers", "direct p50", "direct p99", "direct req/s", "gateway p50",
+					"gateway p99", "gateway req/s", "added p50", "gateway/direct throughput");
+			HttpRequest last = null;
+			for (Target target : REQUESTS) {
+				HttpRequest direct = api.get(platform.indicatorService(), target.path());
+				HttpRequest gateway = api.get(platform.gateway(), target.path());
+				sameAnswer(api, direct, gateway);
+				last = gateway;
+				for (int callers : concurrencies) {
+					ClosedLoop.run(api.http(), callers, warmup, i -> direct);
+					ClosedLoop.run(api.http(), callers, warmup, i -> gateway);
+					List<ClosedLoop.Run> directRuns = new ArrayList<>();
+					List<ClosedLoop.Run> gatewayRuns = new ArrayList<>();
+					for (int round = 0; round < rounds; round++) {
+						int count = requests / rounds;
+						// alternate who goes first, so neither side always follows the other's garbage
+						if (round % 2 == 0) {
+							directRuns.add(ClosedLoop.run(api.http(), callers, count, i -> direct));
+							gatewayRuns.add(ClosedLoop.run(api.http(), callers, count, i -> gateway));
+						}
+						else {
+							gatewayRuns.add(ClosedLoop.run(api.http(), callers, count, i -> gateway));
+							directRuns.add(ClosedLoop.run(api.http(), callers, count, i -> direct));
+						}
+					}
+					Stats d = Stats.of(directRuns);
+					Stats g = Stats.of(gatewayRuns);
+					table.row(target.name(), callers, Table.millis(d.p50Millis()), Table.millis(d.p99Millis()),
+							Table.number(d.perSecond()), Table.millis(g.p50Millis()), Table.millis(g.p99Millis()),
+							Table.number(g.perSecond()), Table.millis(g.p50Millis() - d.p50Millis()),
+							String.format("%.0f %%", 100 * g.perSecond() / d.perSecond()));
+					Bench.say(target.name() + ", " + callers + " caller(s) done, load average " + Bench.load());
+				}
+			}
+			System.out.println();
+			System.out.println("Direct = http://localhost:<8082+offset> (indicator-service), gateway = http://localhost:<8080+offset>; same token, same request.");
+			System.out.println("Goal: the gateway adds <= 2 ms at p50 and keeps >= 50 % of the direct throughput.");
+			System.out.println("Rate limit: per-client override for " + Bench.CLIENT + " (X-RateLimit-Remaining after the run: "
+					+ api.send(last).headers().firstValue("X-RateLimit-Remaining").orElse("none: limiter disabled") + ")");
+			System.out.println();
+			System.out.print(table);
+			System.out.println();
+			Bench.say("Load average at the end " + Bench.load());
+		}
+	}
+
+	/** Both ways must give the same answer, or the comparison means nothing. */
+	private static void sameAnswer(Api api, HttpRequest direct, HttpRequest gateway) {
+		HttpResponse<String> a = api.send(direct);
+		HttpResponse<String> b = api.send(gateway);
+		if (a.statusCode() != 200 || b.statusCode() != 200 || !a.body().equals(b.body())) {
+			throw new IllegalStateException("Direct and gateway answers differ for " + direct.uri().getPath() + ": " + a.statusCode()
+					+ " " + a.body() + " / " + b.statusCode() + " " + b.body());
+		}
+	}
+
+}
