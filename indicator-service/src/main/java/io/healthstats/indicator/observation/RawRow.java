@@ -14,6 +14,16 @@ final class RawRow {
 
 	static final List<String> FIELDS = List.of("indicator", "region", "period", "value", "numerator", "denominator");
 
+	/**
+	 * Digits allowed before and after the decimal point: more than any health statistic needs, and
+	 * a bound on what a number costs. Without it {@code 1e999999999} (11 bytes of JSON) is a valid
+	 * BigDecimal that, written out in full, exhausts the heap.
+	 */
+	static final int MAX_DIGITS = 20;
+
+	/** Longer text is not parsed at all: BigDecimal parsing of a long digit string is quadratic. */
+	private static final int MAX_NUMBER_TEXT = 2 * MAX_DIGITS + 10;
+
 	private final Map<String, Object> fields;
 
 	private RawRow(Map<String, Object> fields) {
@@ -56,18 +66,36 @@ final class RawRow {
 		Object value = this.fields.get(field);
 		if (value instanceof JsonNode node) {
 			if (node.isNumber()) {
-				return node.decimalValue();
+				return bounded(field, node.decimalValue(), errors);
 			}
 			errors.add(field + " must be a number, not " + node.getNodeType().name().toLowerCase());
 			return null;
 		}
+		String text = value.toString().trim();
+		if (text.length() > MAX_NUMBER_TEXT) {
+			errors.add(field + " is not a number of at most " + MAX_DIGITS + " digits before and after the decimal point");
+			return null;
+		}
 		try {
-			return new BigDecimal(value.toString().trim());
+			return bounded(field, new BigDecimal(text), errors);
 		}
 		catch (NumberFormatException ex) {
 			errors.add(field + " '" + value + "' is not a number");
 			return null;
 		}
+	}
+
+	private static BigDecimal bounded(String field, BigDecimal number, List<String> errors) {
+		// precision − scale counts the digits before the point (1e999999999: a billion), scale those after
+		if (number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS) {
+			BigDecimal stripped = number.stripTrailingZeros();
+			if (stripped.precision() - stripped.scale() > MAX_DIGITS || stripped.scale() > MAX_DIGITS) {
+				errors.add(field + " must have at most " + MAX_DIGITS + " digits before and after the decimal point");
+				return null;
+			}
+			return stripped; // the same number (1.000…0, 0E+999): kept in its short form
+		}
+		return number;
 	}
 
 }

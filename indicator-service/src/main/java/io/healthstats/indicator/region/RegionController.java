@@ -71,7 +71,9 @@ class RegionController {
 			this.regions.find(request.parent()).filter(p -> caller.covers(p.code()))
 				.orElseThrow(() -> new UnknownRegionException(request.parent()));
 		}
-		else if (!caller.region().endsWith("0000") || !caller.canWrite()) {
+		else if (!caller.covers(request.code()) || !caller.canWrite()) {
+			// A province has no parent but the country: a province client (340000) must not add its
+			// neighbours, only a client of the whole country (000000) covers a new province.
 			throw new AccessDeniedException("Only the national platform adds provinces.");
 		}
 		if (!caller.canWrite()) {
