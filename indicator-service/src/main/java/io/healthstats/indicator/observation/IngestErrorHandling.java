@@ -19,10 +19,14 @@ import org.springframework.util.backoff.FixedBackOff;
 class IngestErrorHandling {
 
 	@Bean
-	DefaultErrorHandler ingestErrorHandler(KafkaOperations<Object, Object> kafka, IndicatorTopics topics) {
+	DefaultErrorHandler ingestErrorHandler(KafkaOperations<Object, Object> kafka, IndicatorTopics topics,
+			IngestMetrics metrics) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(topics.deadLetter(), -1));
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1000, 3));
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+			metrics.deadLettered(ex);
+			recoverer.accept(record, ex);
+		}, new FixedBackOff(1000, 3));
 		handler.addNotRetryableExceptions(IngestListener.RejectedIngestException.class);
 		return handler;
 	}

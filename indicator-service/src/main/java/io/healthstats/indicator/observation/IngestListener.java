@@ -1,5 +1,7 @@
 package io.healthstats.indicator.observation;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +34,13 @@ class IngestListener {
 	private final ObservationWriter writer;
 	private final JsonMapper json;
 	private final MongoTemplate mongo;
+	private final IngestMetrics metrics;
 
-	IngestListener(ObservationWriter writer, JsonMapper json, MongoTemplate mongo) {
+	IngestListener(ObservationWriter writer, JsonMapper json, MongoTemplate mongo, IngestMetrics metrics) {
 		this.writer = writer;
 		this.json = json;
 		this.mongo = mongo;
+		this.metrics = metrics;
 	}
 
 	@KafkaListener(id = "indicator-ingest", topics = "${indicator.topics.ingest}", groupId = "indicator-service-ingest")
@@ -57,6 +61,7 @@ class IngestListener {
 		if (!result.rejected().isEmpty()) {
 			throw new RejectedIngestException(String.join("; ", result.rejected().get(0).errors()));
 		}
+		this.metrics.ingested(time(event));
 		try {
 			this.mongo.getCollection(PROCESSED).insertOne(new Document("_id", id).append("type", event.path("type").asString(null)));
 		}
@@ -73,6 +78,16 @@ class IngestListener {
 		}
 		catch (JacksonException ex) {
 			throw new RejectedIngestException("The record is not a JSON CloudEvent.");
+		}
+	}
+
+	/** The event's CloudEvent {@code time}, when it has a readable one. */
+	private static Instant time(JsonNode event) {
+		try {
+			return Instant.parse(event.path("time").asString(""));
+		}
+		catch (DateTimeParseException ex) {
+			return null;
 		}
 	}
 

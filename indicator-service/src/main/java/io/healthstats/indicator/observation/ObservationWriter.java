@@ -40,16 +40,18 @@ public class ObservationWriter implements OutboxRecovery {
 	private final Outbox outbox;
 	private final IndicatorTopics topics;
 	private final JsonMapper json;
+	private final IngestMetrics metrics;
 	private final Clock clock;
 
 	ObservationWriter(RowValidator validator, CellStore cells, Rollup rollup, Outbox outbox, IndicatorTopics topics,
-			JsonMapper json) {
+			JsonMapper json, IngestMetrics metrics) {
 		this.validator = validator;
 		this.cells = cells;
 		this.rollup = rollup;
 		this.outbox = outbox;
 		this.topics = topics;
 		this.json = json;
+		this.metrics = metrics;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -84,7 +86,10 @@ public class ObservationWriter implements OutboxRecovery {
 			created = (int) applied.stream().filter(a -> a.revision() == 1).count();
 			revised = (int) applied.stream().filter(a -> a.revision() > 1).count();
 		}
-		return new BatchResult(good.size(), created, revised, good.size() - created - revised, flagged, rejected);
+		BatchResult result = new BatchResult(good.size(), created, revised, good.size() - created - revised, flagged,
+				rejected);
+		this.metrics.written(source, result);
+		return result;
 	}
 
 	@Override
