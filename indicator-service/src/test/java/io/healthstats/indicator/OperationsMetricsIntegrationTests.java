@@ -2,7 +2,9 @@ package io.healthstats.indicator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -101,7 +103,7 @@ class OperationsMetricsIntegrationTests {
 		String id = "ops-metrics-" + UUID.randomUUID();
 		// an entry whose writer is still busy (not applied, younger than the 30 s recovery grace period)
 		this.mongo.getCollection("outbox")
-			.insertOne(new Document("_id", id).append("intent", new Document("writes", java.util.List.of()))
+			.insertOne(new Document("_id", id).append("intent", new Document("writes", List.of()))
 				.append("applied", false)
 				.append("createdAt", Date.from(Instant.now().minusSeconds(10))));
 		try {
@@ -111,6 +113,16 @@ class OperationsMetricsIntegrationTests {
 		finally {
 			this.mongo.getCollection("outbox").deleteOne(new Document("_id", id));
 		}
+	}
+
+	@Test
+	void asksMongoDbForTheSecondaryIndexesOfTheListingQueries() {
+		List<String> cells = new ArrayList<>();
+		this.mongo.getCollection("cells").listIndexes().forEach(index -> cells.add(index.getString("name")));
+		List<String> outbox = new ArrayList<>();
+		this.mongo.getCollection("outbox").listIndexes().forEach(index -> outbox.add(index.getString("name")));
+		assertThat(cells).contains("indicator_region_period", "region_period");
+		assertThat(outbox).contains("createdAt");
 	}
 
 	private double rows(String outcome) {

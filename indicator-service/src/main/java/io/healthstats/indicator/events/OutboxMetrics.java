@@ -2,11 +2,15 @@ package io.healthstats.indicator.events;
 
 import java.util.Date;
 
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +34,13 @@ class OutboxMetrics {
 			.description("Age of the oldest outbox entry not yet published")
 			.baseUnit("seconds")
 			.register(registry);
+	}
+
+	/** For the oldest-entry lookup on a real MongoDB (mongo-java-server ignores it). */
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndex() {
+		this.mongo.getCollection(Outbox.COLLECTION)
+			.createIndex(Indexes.ascending("createdAt"), new IndexOptions().name("createdAt"));
 	}
 
 	private double pending() {
