@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.healthstats.export.job.FileNotAvailableException;
+import io.healthstats.export.job.InvalidExportException;
+import io.healthstats.export.job.NotFoundException;
+import io.healthstats.export.upstream.UpstreamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -56,12 +61,49 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, validationProblem(errors), headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	@ExceptionHandler(InvalidExportException.class)
+	ProblemDetail invalid(InvalidExportException ex) {
+		return validationProblem(ex.errors());
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, ex.type(), "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(FileNotAvailableException.class)
+	ProblemDetail fileNotAvailable(FileNotAvailableException ex) {
+		ProblemDetail problem = ex.gone() ? problem(HttpStatus.GONE, "export-expired", "Export file deleted", ex.getMessage())
+				: problem(HttpStatus.CONFLICT, "export-not-ready", "Export file not available", ex.getMessage());
+		problem.setProperty("status", ex.status().name());
+		return problem;
+	}
+
+	@ExceptionHandler(UpstreamException.class)
+	ProblemDetail upstream(UpstreamException ex) {
+		log.warn("Upstream failure: {}", ex.getMessage());
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable", "A service exports depend on is unavailable",
+				ex.getMessage() + " Please try again shortly.");
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail denied(AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ex.getMessage());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"An unexpected error occurred. It has been logged; please try again or contact the operator.");
 		problem.setType(URI.create(TYPE_BASE + "internal-error"));
+		return problem;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setTitle(title);
 		return problem;
 	}
 

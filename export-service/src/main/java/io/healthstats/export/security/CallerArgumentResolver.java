@@ -1,0 +1,44 @@
+package io.healthstats.export.security;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Lets controllers take a {@link Caller} parameter built from the validated JWT. Every export endpoint
+ * reads data, so a token without scope {@code read} is refused here.
+ */
+@Configuration(proxyBeanMethods = false)
+class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(this);
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.getParameterType() == Caller.class;
+	}
+
+	@Override
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+			WebDataBinderFactory binderFactory) {
+		Object principal = SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+		Caller caller = Caller.of((Jwt) principal);
+		if (!caller.canRead() || caller.region() == null) {
+			throw new AccessDeniedException("Exports need scope read and a region.");
+		}
+		return caller;
+	}
+
+}
