@@ -34,7 +34,7 @@ class ObservationPages {
 	/** Keys one page looks up at most before it answers with fewer rows (sparse data) and a cursor. */
 	static final int MAX_EXAMINED = 400_000;
 
-	private static final int MAX_CHUNK = 20_000;
+	private static final int MAX_CHUNK = MAX_LIMIT;
 
 	private final CellStore cells;
 	private final Catalogue catalogue;
@@ -97,13 +97,25 @@ class ObservationPages {
 				return new Page(page, page.get(limit - 1).key());
 			}
 			page.addAll(found);
-			// sparse data: look further ahead with each lookup
-			chunk = Math.min(MAX_CHUNK, Math.max(limit - page.size(), chunk * 2));
+			chunk = nextChunk(limit - page.size(), page.size(), examined, chunk);
 		}
 		if (position >= keys.size()) {
 			return new Page(page, null);
 		}
 		return new Page(page, page.size() == limit ? page.get(limit - 1).key() : lastExamined);
+	}
+
+	/**
+	 * How many keys to look up next for {@code remaining} more rows: as many as the density met so far
+	 * suggests (plus a tenth), so that sparse data needs few lookups and dense data loads few documents
+	 * only to drop them; twice the last chunk while nothing was found.
+	 */
+	static int nextChunk(int remaining, int found, long examined, int last) {
+		if (found == 0) {
+			return Math.min(MAX_CHUNK, last * 2);
+		}
+		double keysPerRow = (double) examined / found;
+		return (int) Math.min(MAX_CHUNK, Math.max(remaining, Math.ceil(remaining * keysPerRow * 1.1)));
 	}
 
 	private List<String> indicators(Query query) {
