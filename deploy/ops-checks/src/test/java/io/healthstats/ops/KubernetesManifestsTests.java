@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class KubernetesManifestsTests {
 
-	private static final Optional<Tool> KUBECTL = Tool.find(List.of(List.of("kubectl")), "version");
+	private static final Optional<Tool> KUBECTL = Tool.find(List.of(List.of("kubectl")), "version", "--client");
 
 	private static final Pattern BOOT_RELAXED = Pattern.compile("(LOGGING|MANAGEMENT|SPRING|SERVER)_.*");
 

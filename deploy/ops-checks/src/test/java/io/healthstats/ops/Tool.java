@@ -16,8 +16,8 @@ record Tool(List<String> command) {
 	record Result(int exitCode, String output) {
 	}
 
-	/** The first of {@code candidates} found on the PATH and answering {@code probe}. */
-	static Optional<Tool> find(List<List<String>> candidates, String probe) {
+	/** The first of {@code candidates} found on the PATH and answering {@code probe} with exit code 0. */
+	static Optional<Tool> find(List<List<String>> candidates, String... probe) {
 		for (List<String> candidate : candidates) {
 			if (onPath(candidate.get(0))) {
 				Tool tool = new Tool(candidate);
