@@ -5,7 +5,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the gateway costs: the same GET sent straight to the indicator-service and through the
@@ -34,7 +36,7 @@ public final class GatewayBench {
 
 	public static void main(String[] arguments) {
 		Args args = Args.parse(arguments, OPTIONS);
-		int[] concurrencies = args.integers("concurrency", "1,8");
+		int[] concurrencies = args.integers("concurrency", "1,4");
 		int requests = args.integer("requests", 4000);
 		int warmup = args.integer("warmup", 1000);
 		int rounds = args.integer("rounds", 4);
@@ -47,8 +49,17 @@ public final class GatewayBench {
 			Bench.say("Platform: " + platform.description());
 			Bench.say(String.format("Client %s; per request and concurrency: %,d warm-up requests to each side, then %,d measured "
 					+ "to each side in %d alternating rounds", Bench.CLIENT, warmup, requests, rounds));
+			Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+			processes.put("bench client", ProcessHandle.current());
+			processes.putAll(platform.processes());
+			processes.keySet().retainAll(List.of("bench client", "gateway", "indicator-service", "launcher"));
+			CpuMeter cpu = new CpuMeter(processes);
 			Table table = new Table("request", "callers", "direct p50", "direct p99", "direct req/s", "gateway p50",
 					"gateway p99", "gateway req/s", "added p50", "gateway/direct throughput");
+			List<String> cpuHeader = new ArrayList<>(List.of("request", "callers", "path"));
+			cpu.names().forEach(name -> cpuHeader.add(name + " CPU/req"));
+			cpuHeader.add("total CPU/req");
+			Table cpuTable = new Table(cpuHeader.toArray(String[]::new));
 			HttpRequest last = null;
 			for (Target target : REQUESTS) {
 				HttpRequest direct = api.get(platform.indicatorService(), target.path());
@@ -58,26 +69,25 @@ public final class GatewayBench {
 				for (int callers : concurrencies) {
 					ClosedLoop.run(api.http(), callers, warmup, i -> direct);
 					ClosedLoop.run(api.http(), callers, warmup, i -> gateway);
-					List<ClosedLoop.Run> directRuns = new ArrayList<>();
-					List<ClosedLoop.Run> gatewayRuns = new ArrayList<>();
+					Side straight = new Side(direct);
+					Side through = new Side(gateway);
 					for (int round = 0; round < rounds; round++) {
 						int count = requests / rounds;
 						// alternate who goes first, so neither side always follows the other's garbage
-						if (round % 2 == 0) {
-							directRuns.add(ClosedLoop.run(api.http(), callers, count, i -> direct));
-							gatewayRuns.add(ClosedLoop.run(api.http(), callers, count, i -> gateway));
-						}
-						else {
-							gatewayRuns.add(ClosedLoop.run(api.http(), callers, count, i -> gateway));
-							directRuns.add(ClosedLoop.run(api.http(), callers, count, i -> direct));
+						for (Side side : round % 2 == 0 ? List.of(straight, through) : List.of(through, straight)) {
+							Map<String, Long> before = cpu.snapshot();
+							side.runs.add(ClosedLoop.run(api.http(), callers, count, i -> side.request));
+							cpu.accumulate(before, side.cpu);
 						}
 					}
-					Stats d = Stats.of(directRuns);
-					Stats g = Stats.of(gatewayRuns);
+					Stats d = Stats.of(straight.runs);
+					Stats g = Stats.of(through.runs);
 					table.row(target.name(), callers, Table.millis(d.p50Millis()), Table.millis(d.p99Millis()),
 							Table.number(d.perSecond()), Table.millis(g.p50Millis()), Table.millis(g.p99Millis()),
 							Table.number(g.perSecond()), Table.millis(g.p50Millis() - d.p50Millis()),
 							String.format("%.0f %%", 100 * g.perSecond() / d.perSecond()));
+					cpuTable.row(cpuRow(target.name(), callers, "direct", cpu, straight.cpu, d.count()));
+					cpuTable.row(cpuRow(target.name(), callers, "gateway", cpu, through.cpu, g.count()));
 					Bench.say(target.name() + ", " + callers + " caller(s) done, load average " + Bench.load());
 				}
 			}
@@ -89,8 +99,39 @@ public final class GatewayBench {
 			System.out.println();
 			System.out.print(table);
 			System.out.println();
+			System.out.println("CPU time per request by process (from the OS, all threads; launcher = MongoDB server, Kafka, auth server):");
+			System.out.println();
+			System.out.print(cpuTable);
+			System.out.println();
 			Bench.say("Load average at the end " + Bench.load());
 		}
+	}
+
+	/** One way to send the request, with what its rounds measured. */
+	private static final class Side {
+
+		final HttpRequest request;
+
+		final List<ClosedLoop.Run> runs = new ArrayList<>();
+
+		final Map<String, Long> cpu = new LinkedHashMap<>();
+
+		Side(HttpRequest request) {
+			this.request = request;
+		}
+
+	}
+
+	private static Object[] cpuRow(String request, int callers, String path, CpuMeter meter, Map<String, Long> cpu, int count) {
+		List<Object> row = new ArrayList<>(List.of(request, callers, path));
+		long total = 0;
+		for (String name : meter.names()) {
+			Long nanos = cpu.get(name);
+			row.add(nanos == null ? "n/a" : Table.millis(nanos / 1e6 / count));
+			total += nanos == null ? 0 : nanos;
+		}
+		row.add(Table.millis(total / 1e6 / count));
+		return row.toArray();
 	}
 
 	/** Both ways must give the same answer, or the comparison means nothing. */

@@ -9,9 +9,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,6 +31,10 @@ import java.util.stream.Stream;
  * one already running, given by its addresses.
  */
 final class Platform implements AutoCloseable {
+
+	static final String LAUNCHER_JAR = "deploy/local-platform/target/local-platform.jar";
+
+	static final List<String> SERVICES = List.of("gateway", "report-service", "indicator-service", "export-service");
 
 	static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
@@ -65,13 +71,11 @@ final class Platform implements AutoCloseable {
 	 */
 	static Platform start(Path data, boolean fresh, Map<String, String> environment) {
 		Path root = repositoryRoot();
-		Path jar = root.resolve("deploy/local-platform/target/local-platform.jar");
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " is missing; build first: ./mvnw -B -q install -DskipTests");
-		}
 		if (fresh) {
 			deleteRecursively(data);
 		}
+		Path copy = copyJars(root, data.resolve("jars"));
+		Path jar = copy.resolve(LAUNCHER_JAR);
 		int offset = freeOffset();
 		Path log = data.resolve("launcher.out");
 		try {
@@ -82,12 +86,13 @@ final class Platform implements AutoCloseable {
 			command.addAll(LAUNCHER_FLAGS);
 			command.add("-javaagent:" + agent + "=" + ProcessHandle.current().pid());
 			command.addAll(List.of("-jar", jar.toString()));
-			ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+			ProcessBuilder builder = new ProcessBuilder(command).directory(copy.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
 			builder.environment().put("HEALTHSTATS_PORT_OFFSET", Integer.toString(offset));
 			builder.environment().put("HEALTHSTATS_DATA", data.toAbsolutePath().toString());
+			builder.environment().put("HEALTHSTATS_ROOT", copy.toString());
 			long started = System.nanoTime();
 			Process process = builder.start();
 			Platform platform = new Platform(URI.create("http://localhost:" + (8080 + offset)),
@@ -118,6 +123,25 @@ final class Platform implements AutoCloseable {
 
 	String description() {
 		return this.description;
+	}
+
+	/**
+	 * The processes of a platform started here, for CPU accounting: "launcher" (MongoDB server,
+	 * Kafka, authorization server) and each service by name; empty for an attached platform.
+	 */
+	Map<String, ProcessHandle> processes() {
+		Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+		if (this.launcher == null) {
+			return processes;
+		}
+		processes.put("launcher", this.launcher.toHandle());
+		for (String service : SERVICES) {
+			this.launcher.descendants()
+				.filter(child -> child.info().commandLine().orElse("").contains("/" + service + "-"))
+				.findFirst()
+				.ifPresent(child -> processes.put(service, child));
+		}
+		return processes;
 	}
 
 	/** Stops a platform this bench started: the launcher's Ctrl-C path (services first), then force. */
@@ -154,6 +178,34 @@ final class Platform implements AutoCloseable {
 		}
 		close();
 		throw new IllegalStateException("The platform was not ready after " + START_TIMEOUT + "; see " + log);
+	}
+
+	/**
+	 * Copies of the launcher and service jars, laid out like the checkout ({@code HEALTHSTATS_ROOT}
+	 * points the launcher at them): on a shared machine someone may rebuild a service while a long
+	 * load runs, and a jar rewritten under a running JVM makes it fail with class-loading errors.
+	 */
+	private static Path copyJars(Path root, Path copy) {
+		List<String> jars = new ArrayList<>(List.of(LAUNCHER_JAR));
+		for (String service : SERVICES) {
+			jars.add(service + "/target/" + service + "-0.1.0-SNAPSHOT.jar");
+		}
+		try {
+			for (String jar : jars) {
+				Path source = root.resolve(jar);
+				if (!Files.isRegularFile(source)) {
+					throw new IllegalStateException(source + " is missing; build first: ./mvnw -B -q install -DskipTests");
+				}
+				Path target = copy.resolve(jar);
+				Files.createDirectories(target.getParent());
+				Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+			Files.copy(root.resolve("pom.xml"), copy.resolve("pom.xml"), StandardCopyOption.REPLACE_EXISTING);
+			return copy;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not copy the platform's jars to " + copy, ex);
+		}
 	}
 
 	/** The checkout: the working directory or one of its parents holding deploy/local-platform. */
