@@ -2,7 +2,6 @@ package io.healthstats.indicator;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -113,16 +112,6 @@ class OperationsMetricsIntegrationTests {
 		finally {
 			this.mongo.getCollection("outbox").deleteOne(new Document("_id", id));
 		}
-	}
-
-	@Test
-	void asksMongoDbForTheSecondaryIndexesOfTheListingQueries() {
-		List<String> cells = new ArrayList<>();
-		this.mongo.getCollection("cells").listIndexes().forEach(index -> cells.add(index.getString("name")));
-		List<String> outbox = new ArrayList<>();
-		this.mongo.getCollection("outbox").listIndexes().forEach(index -> outbox.add(index.getString("name")));
-		assertThat(cells).contains("indicator_region_period", "region_period");
-		assertThat(outbox).contains("createdAt");
 	}
 
 	private double rows(String outcome) {
