@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The events the running platform really publishes, read from its Kafka broker, against
  * docs/asyncapi.yaml: every record on a documented topic is a documented CloudEvent type whose
- * envelope and data have exactly the documented fields; a record the indicator-service cannot apply
- * lands on the dead-letter topic with its reason.
+ * envelope and data have exactly the documented fields and, when a service sent it, a W3C
+ * {@code traceparent} header; a record the indicator-service cannot apply lands on the dead-letter
+ * topic with its reason.
  */
 class EventContractIT {
 
@@ -83,6 +84,11 @@ class EventContractIT {
 				Map<String, Object> event = (Map<String, Object>) RunningPlatform.JSON.readValue(record.value(), Map.class);
 				Map<String, Object> message = messageFor(messages, (String) event.get("type"));
 				assertThat(message).as("%s is documented on %s", event.get("type"), topic.getKey()).isNotNull();
+				if (String.valueOf(event.get("source")).matches("/(indicator|report|export)-service")) {
+					// the producer's trace rides along to every consumer
+					assertThat(header(record, "traceparent")).as("traceparent of %s", record.value())
+						.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+				}
 				List<String> problems = new ArrayList<>();
 				check(message.get("payload"), event, "$", problems);
 				assertThat(problems).as("%s %s", topic.getKey(), record.value()).isEmpty();
