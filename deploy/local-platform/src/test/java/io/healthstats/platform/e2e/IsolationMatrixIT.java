@@ -52,8 +52,8 @@ class IsolationMatrixIT {
 
 	@TestFactory
 	Stream<DynamicNode> everyEndpointRefusesEveryClientWhatItDoesNotOwn() {
-		Targets objects = targets();
 		List<Endpoint> endpoints = ApiDocs.endpoints(this.calls);
+		Targets objects = targets();
 		assertThat(endpoints).as("documented endpoints").extracting(Endpoint::service)
 			.contains("indicator-service", "report-service");
 		List<DynamicNode> nodes = new ArrayList<>();
@@ -113,7 +113,7 @@ class IsolationMatrixIT {
 		probes.put("GET /api/v1/observations", (endpoint, client, objects) -> concat(
 				refusedRegion(client, region -> get("/api/v1/observations?indicator=BIRTHS&period=202401&region=" + region)),
 				refusedRegion(client, region -> get("/api/v1/observations?region=" + region)),
-				List.of(onlyOwnSubtree(client, "/api/v1/observations?indicator=BIRTHS&period=202401"))));
+				List.of(onlyOwnSubtree(client, "/api/v1/observations?indicator=BIRTHS&period=202401", "/region", true))));
 		probes.put("POST /api/v1/observations", this::writeObservations);
 		probes.put("GET /api/v1/indicators/{code}/series", (endpoint, client, objects) -> refusedRegion(client,
 				region -> get("/api/v1/indicators/BIRTHS/series?from=2024&to=2024&granularity=YEAR&region=" + region)));
@@ -124,7 +124,7 @@ class IsolationMatrixIT {
 		// report-service: every report belongs to a region; reading, editing and each workflow step
 		probes.put("GET /api/v1/reports", (endpoint, client, objects) -> concat(
 				refusedRegion(client, region -> get("/api/v1/reports?region=" + region)),
-				List.of(onlyOwnSubtree(client, "/api/v1/reports?size=100"))));
+				List.of(onlyOwnSubtree(client, "/api/v1/reports?size=100", "/region", true))));
 		probes.put("POST /api/v1/reports", this::createReport);
 		for (String read : List.of("", "/versions", "/versions/1", "/sections", "/figures", "/history", "/observations")) {
 			String template = "/api/v1/reports/{id}" + read.replace("/1", "/{version}");
@@ -136,6 +136,13 @@ class IsolationMatrixIT {
 		probes.put("POST /api/v1/reports/{id}/approve", (endpoint, client, objects) -> step(client, objects, "approve", true));
 		probes.put("POST /api/v1/reports/{id}/return", (endpoint, client, objects) -> step(client, objects, "return", true));
 		probes.put("POST /api/v1/reports/{id}/publish", (endpoint, client, objects) -> step(client, objects, "publish", true));
+		// export-service: a job belongs to the region of the client that asked for it; asking is a read,
+		// so the read-only partner may export too, but only from its own subtree
+		probes.put("GET /api/v1/exports", (endpoint, client, objects) -> List.of(onlyOwnSubtree(client, "/api/v1/exports",
+				"/query/region", false)));
+		probes.put("POST /api/v1/exports", this::requestExport);
+		probes.put("GET /api/v1/exports/{id}", (endpoint, client, objects) -> refusedExport(client, objects, ""));
+		probes.put("GET /api/v1/exports/{id}/file", (endpoint, client, objects) -> refusedExport(client, objects, "/file"));
 		return probes;
 	}
 
@@ -159,6 +166,10 @@ class IsolationMatrixIT {
 					newRegion(client, childCode(missingParent), missingParent), missingParent,
 					Set.of(403, 404), () -> assertRegionAbsent(code)));
 		}
+		// only the national platform adds provinces; a province is not above its neighbours
+		cases.add(refused(client, "add the province " + DemoClient.OTHER_PROVINCE, newRegion(client, DemoClient.OTHER_PROVINCE, null),
+				DemoClient.OTHER_PROVINCE, newRegion(client, "360000", null), "360000", Set.of(403, 404),
+				() -> assertRegionAbsent(DemoClient.OTHER_PROVINCE)));
 		if (!client.writes()) {
 			cases.add(readOnly(client, "add a region under its own " + DemoClient.CITY,
 					newRegion(client, "341598", DemoClient.CITY), () -> assertRegionAbsent("341598")));
@@ -185,8 +196,13 @@ class IsolationMatrixIT {
 	}
 
 	private static Call newRegion(DemoClient client, String code, String parent) {
-		return Call.of("POST", "/api/v1/regions").as(client.id())
-			.body("application/json", GatewayCalls.JSON.writeValueAsString(Map.of("code", code, "name", "隔离探针区", "parent", parent)));
+		Map<String, String> region = new LinkedHashMap<>();
+		region.put("code", code);
+		region.put("name", "隔离探针区");
+		if (parent != null) {
+			region.put("parent", parent);
+		}
+		return Call.of("POST", "/api/v1/regions").as(client.id()).body("application/json", GatewayCalls.JSON.writeValueAsString(region));
 	}
 
 	private void assertRegionAbsent(String code) {
@@ -350,6 +366,50 @@ class IsolationMatrixIT {
 		assertThat(history).as("history").hasSize(submitted ? 2 : 1);
 	}
 
+	private List<DynamicTest> requestExport(Endpoint endpoint, DemoClient client, Targets objects) {
+		List<DynamicTest> cases = new ArrayList<>();
+		for (String region : client.foreignRegions()) {
+			String missing = DemoClient.missingLike(region);
+			cases.add(refused(client, "export the observations of " + region, observationExport(client, region), region,
+					observationExport(client, missing), missing, Set.of(403, 404), () -> assertNoExport(client, "region", region)));
+			String report = objects.draft(region);
+			String missingReport = UUID.randomUUID().toString();
+			cases.add(refused(client, "export a report of " + region, reportExport(client, report), report,
+					reportExport(client, missingReport), missingReport, Set.of(403, 404), () -> assertNoExport(client, "report", report)));
+		}
+		return cases;
+	}
+
+	private static Call observationExport(DemoClient client, String region) {
+		return Call.of("POST", "/api/v1/exports").as(client.id()).body("application/json", GatewayCalls.JSON.writeValueAsString(
+				Map.of("format", "csv", "indicator", "BIRTHS", "region", region, "from", "2024", "to", "2024")));
+	}
+
+	private static Call reportExport(DemoClient client, String report) {
+		return Call.of("POST", "/api/v1/exports").as(client.id())
+			.body("application/json", GatewayCalls.JSON.writeValueAsString(Map.of("format", "docx", "report", report)));
+	}
+
+	/** The client's own jobs (the only ones it may list) hold none for the refused region or report. */
+	private void assertNoExport(DemoClient client, String field, String value) {
+		JsonNode jobs = items(this.calls.get(client.id(), "/api/v1/exports").json(200));
+		for (JsonNode job : jobs) {
+			assertThat(job.path("query").path(field).asString("")).as(job.toString()).isNotEqualTo(value);
+		}
+	}
+
+	private List<DynamicTest> refusedExport(DemoClient client, Targets objects, String suffix) {
+		List<DynamicTest> cases = new ArrayList<>();
+		for (String region : client.foreignRegions()) {
+			String id = objects.export(region);
+			String missing = UUID.randomUUID().toString();
+			cases.add(refused(client, "export job of " + region, get("/api/v1/exports/" + id + suffix).as(client.id()), id,
+					get("/api/v1/exports/" + missing + suffix).as(client.id()), missing, Set.of(403, 404), () -> {
+					}));
+		}
+		return cases;
+	}
+
 	private List<DynamicTest> refusedRegion(DemoClient client, Function<String, Call> call) {
 		List<DynamicTest> cases = new ArrayList<>();
 		for (String region : client.foreignRegions()) {
@@ -361,12 +421,14 @@ class IsolationMatrixIT {
 		return cases;
 	}
 
-	private DynamicTest onlyOwnSubtree(DemoClient client, String path) {
+	private DynamicTest onlyOwnSubtree(DemoClient client, String path, String regionPointer, boolean nonEmpty) {
 		return DynamicTest.dynamicTest("lists only its own subtree: " + path, () -> {
 			JsonNode listed = items(this.calls.get(client.id(), path).json(200));
-			assertThat(listed).as(path).isNotEmpty();
+			if (nonEmpty) {
+				assertThat(listed).as(path).isNotEmpty();
+			}
 			for (JsonNode item : listed) {
-				assertThat(client.covers(item.get("region").asString())).as(item.toString()).isTrue();
+				assertThat(client.covers(item.at(regionPointer).asString())).as(item.toString()).isTrue();
 			}
 		});
 	}
@@ -434,7 +496,8 @@ class IsolationMatrixIT {
 
 	private synchronized Targets targets() {
 		if (targets == null) {
-			targets = Targets.create(this.calls);
+			boolean exports = ApiDocs.endpoints(this.calls).stream().anyMatch(e -> e.key().equals("POST /api/v1/exports"));
+			targets = Targets.create(this.calls, exports);
 		}
 		return targets;
 	}
@@ -449,13 +512,15 @@ class IsolationMatrixIT {
 
 	/**
 	 * The foreign objects: a DRAFT and a SUBMITTED report of every region of the demo tree, created by
-	 * the region's own client, so an edit or a workflow step would succeed if region scoping failed.
+	 * the region's own client, so an edit or a workflow step would succeed if region scoping failed;
+	 * and an export job of each (once the export-service has its API).
 	 */
-	record Targets(Map<String, String> drafts, Map<String, String> submitted) {
+	record Targets(Map<String, String> drafts, Map<String, String> submitted, Map<String, String> exports) {
 
-		static Targets create(GatewayCalls calls) {
+		static Targets create(GatewayCalls calls, boolean withExports) {
 			Map<String, String> drafts = new LinkedHashMap<>();
 			Map<String, String> submitted = new LinkedHashMap<>();
+			Map<String, String> exports = new LinkedHashMap<>();
 			List<String> regions = new ArrayList<>(DemoClient.COUNTIES);
 			regions.add(DemoClient.CITY);
 			regions.add(DemoClient.PROVINCE);
@@ -465,8 +530,12 @@ class IsolationMatrixIT {
 				String id = create(calls, owner, region, true);
 				calls.postJson(owner, "/api/v1/reports/" + id + "/submit", Map.of()).json(200);
 				submitted.put(region, id);
+				if (withExports) {
+					Call export = observationExport(new DemoClient(owner, region, true), region);
+					exports.put(region, calls.send(export).json(202).get("id").asString());
+				}
 			}
-			return new Targets(Map.copyOf(drafts), Map.copyOf(submitted));
+			return new Targets(Map.copyOf(drafts), Map.copyOf(submitted), Map.copyOf(exports));
 		}
 
 		private static String create(GatewayCalls calls, String owner, String region, boolean submitted) {
@@ -484,7 +553,14 @@ class IsolationMatrixIT {
 
 		/** The report of {@code region}; outside the demo tree there is none, so an id that does not exist. */
 		String report(String region, boolean submitted) {
-			String id = (submitted ? this.submitted : this.drafts).get(region);
+			return orMissing((submitted ? this.submitted : this.drafts).get(region), region);
+		}
+
+		String export(String region) {
+			return orMissing(this.exports.get(region), region);
+		}
+
+		private static String orMissing(String id, String region) {
 			return (id != null) ? id : "00000000-0000-4000-8000-" + region + "000000";
 		}
 
