@@ -34,6 +34,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -168,6 +169,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ProblemDetail directoryUnavailable(RegionDirectoryUnavailableException ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "region-directory-unavailable", "Region directory unavailable",
 				"The region could not be checked because the indicator-service is not reachable; please retry shortly.");
+	}
+
+	/**
+	 * A multipart body Tomcat cannot parse (cut short, a boundary other than the declared one) is
+	 * the client's error. Too large an upload is not this: it keeps its 413 above.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail unreadableMultipart(MultipartException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "unreadable-multipart", "Unreadable multipart body",
+				"The multipart/form-data body could not be read: it must be complete and use the boundary its Content-Type names.");
 	}
 
 	@ExceptionHandler(Exception.class)
