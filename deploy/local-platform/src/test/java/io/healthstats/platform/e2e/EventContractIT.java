@@ -77,8 +77,12 @@ class EventContractIT {
 					assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo("indicator.ingest.v1");
 					continue;
 				}
-				if (topic.getKey().equals("indicator.ingest.v1") && !record.value().startsWith("{\"specversion\"")) {
-					continue; // what partners (and this test) sent that is not a CloudEvent: dead-lettered
+				if (topic.getKey().equals("indicator.ingest.v1")
+						&& !(record.value().contains("\"source\":\"/report-service\"") || record.value().contains(marker))) {
+					continue; // what other tests sent as partners, broken on purpose or not: not ours to judge
+				}
+				if (record.value().contains("not a CloudEvent")) {
+					continue;
 				}
 				assertThat(record.key()).as("key of %s", record.value()).matches("[0-9]{6}");
 				Map<String, Object> event = (Map<String, Object>) RunningPlatform.JSON.readValue(record.value(), Map.class);
