@@ -130,7 +130,12 @@ final class GatewayCalls {
 
 		@Override
 		public String toString() {
-			return this.method + " " + this.path + ((this.client != null) ? " as " + this.client : "");
+			String call = this.method + " " + this.path + ((this.client != null) ? " as " + this.client : "");
+			if (this.body == null) {
+				return call;
+			}
+			String text = new String(this.body, 0, Math.min(this.body.length, 300), StandardCharsets.UTF_8);
+			return call + " [" + this.contentType + ", " + this.body.length + " bytes: " + text + "]";
 		}
 
 	}
