@@ -1,0 +1,483 @@
+package io.healthstats.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * export-service: 1,000,000 observations exported as CSV and as XLSX through the gateway, with the
+ * services running as the launcher runs them (export-service with {@code -Xmx256m}). Prints rows/s,
+ * the export-service's peak heap (sampled from its {@code /actuator/metrics} every 100 ms) and file sizes.
+ *
+ * <pre>
+ * ./mvnw -B -q install -DskipTests
+ * java -cp deploy/bench/target/bench.jar io.healthstats.bench.ExportBench
+ * </pre>
+ *
+ * Loading a million rows through the write API takes long, so the bench rows (six bench cities of
+ * Anhui, 340100 … 340600 with 31 counties each, every indicator of the catalogue, every month
+ * 2000–2024: 18 × 186 × 300 = 1,004,400 rows, generated from their index) are inserted straight into
+ * the indicator-service's {@code cells} collection, in the document format its {@code CellStore}
+ * writes for a reported county cell. Everything measured then goes through the real APIs: the
+ * export-service reads them page by page from the indicator-service with its service token.
+ * Every run starts from an empty data folder ({@code deploy/bench/target/data/export}): the local
+ * MongoDB-wire server rebuilds a collection's {@code _id} index when it first opens it after a restart —
+ * minutes for a million cells, longer than the launcher waits for the services to become healthy — so
+ * a platform restarted on the loaded data would not come up in time. Loading takes about ten minutes
+ * on two cores. {@code --reuse} keeps the folder (a platform that still opens in time, e.g. a
+ * smaller load).
+ */
+public final class ExportBench {
+
+	private static final List<String> OPTIONS = List.of("formats", "data", "reuse", "page-size");
+
+	private static final String REGION = "340000";
+
+	private static final int INSERT_BATCH = 10_000;
+
+	private final Api api;
+
+	private final Platform platform;
+
+	private final MongoClient mongo;
+
+	private final Rows rows;
+
+	private final List<String> indicators;
+
+	private final URI exportService;
+
+	private final Table results = new Table("format", "rows", "job run (s)", "request → DONE (s)", "rows/s", "file size",
+			"download (s)", "peak heap used", "heap max", "young/old GCs");
+
+	private final Table cpuTable = new Table("format", "export-service CPU (s)", "indicator-service CPU (s)");
+
+	private ExportBench(Api api, Platform platform, MongoClient mongo, Rows rows, List<String> indicators) {
+		this.api = api;
+		this.platform = platform;
+		this.mongo = mongo;
+		this.rows = rows;
+		this.indicators = indicators;
+		this.exportService = URI.create("http://localhost:" + (platform.gateway().getPort() + 3));
+	}
+
+	public static void main(String[] arguments) throws Exception {
+		Args args = Args.parse(arguments, OPTIONS);
+		String[] formats = args.get("formats", "csv,xlsx").split(",");
+		Map<String, String> environment = new LinkedHashMap<>(Bench.platformEnvironment());
+		if (args.has("page-size")) {
+			environment.put("EXPORT_PAGE_SIZE", args.get("page-size", "10000"));
+		}
+		Bench.say("Export bench on " + Bench.machine() + ", load average " + Bench.load());
+		try (Platform platform = Platform.start(Path.of(args.get("data", "deploy/bench/target/data/export")).toAbsolutePath(),
+				!args.flag("reuse"), environment); MongoClient mongo = MongoClients.create(platform.mongo())) {
+			Api api = new Api(platform.gateway(), Bench.CLIENT);
+			Map<String, String> catalogue = new LinkedHashMap<>();
+			for (JsonNode node : api.json(api.get(platform.gateway(), "/api/v1/indicators"))) {
+				catalogue.put(node.get("code").asString(), node.get("kind").asString());
+			}
+			ExportBench bench = new ExportBench(api, platform, mongo, new Rows(catalogue), List.copyOf(catalogue.keySet()));
+			Bench.say("Platform: " + platform.description());
+			bench.run(formats);
+		}
+	}
+
+	private void run(String[] formats) {
+		ensureRegions();
+		load();
+		long expected = this.mongo.getDatabase("indicator")
+			.getCollection("cells")
+			.countDocuments(Filters.and(Filters.ne("reported", null), Filters.regex("region", "^34"),
+					Filters.regex("period", "^(200\\d|201\\d|202[0-4])")));
+		Bench.say(String.format(Locale.ROOT, "Exporting %,d rows (%d indicators, region %s and below, periods 2000–2024) as %s",
+				expected, this.indicators.size(), REGION, String.join(", ", formats)));
+		Map<String, Double> seconds = new LinkedHashMap<>();
+		for (String format : formats) {
+			seconds.put(format, export(format.strip(), expected));
+		}
+		System.out.println();
+		System.out.println("Exports through the gateway as " + Bench.CLIENT + " (export-service: -Xmx256m, as the launcher runs it):");
+		System.out.println();
+		System.out.print(this.results);
+		System.out.println();
+		System.out.println("CPU time of the two services during each export (their process.cpu.time; the MongoDB server runs in the launcher):");
+		System.out.println();
+		System.out.print(this.cpuTable);
+		System.out.println();
+		if (seconds.containsKey("csv") && seconds.containsKey("xlsx")) {
+			System.out.printf(Locale.ROOT, "XLSX time / CSV time = %.2f (goal <= 3)%n", seconds.get("xlsx") / seconds.get("csv"));
+		}
+		System.out.println("Goals: both finish under -Xmx256m; XLSX time <= 3 x CSV time; CSV >= 100,000 rows/s end to end.");
+		Bench.say("Load average at the end " + Bench.load());
+	}
+
+	/** One export, from the request to DONE, with the export-service's heap sampled all along. */
+	private double export(String format, long expected) {
+		String body = String.format(Locale.ROOT, "{\"format\":\"%s\",\"indicators\":%s,\"region\":\"%s\",\"from\":\"2000\",\"to\":\"2024\"}",
+				format, Api.JSON.writeValueAsString(this.indicators), REGION);
+		HeapSampler heap = new HeapSampler();
+		Thread sampler = new Thread(heap, "heap-sampler");
+		double exportCpu = cpuSeconds(this.exportService);
+		double indicatorCpu = cpuSeconds(this.platform.indicatorService());
+		long[] gcBefore = gcCounts();
+		sampler.start();
+		long started = System.nanoTime();
+		HttpResponse<String> accepted = this.api.send(this.api.postJson(this.platform.gateway(), "/api/v1/exports", body));
+		if (accepted.statusCode() != 202) {
+			throw new IllegalStateException("Export refused: " + accepted.statusCode() + " " + accepted.body());
+		}
+		String id = Api.JSON.readTree(accepted.body()).get("id").asString();
+		JsonNode job;
+		int lastProgress = -1;
+		while (true) {
+			job = this.api.json(this.api.get(this.platform.gateway(), "/api/v1/exports/" + id));
+			String status = job.get("status").asString();
+			if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+				break;
+			}
+			int progress = job.get("progress").asInt();
+			if (progress / 25 != lastProgress / 25) {
+				Bench.say(String.format(Locale.ROOT, "  %s: %s, %d %%, %,d rows", format, status, progress, job.get("rows").asLong()));
+				lastProgress = progress;
+			}
+			sleep(200);
+		}
+		double endToEnd = (System.nanoTime() - started) / 1e9;
+		heap.stop();
+		join(sampler);
+		exportCpu = cpuSeconds(this.exportService) - exportCpu;
+		indicatorCpu = cpuSeconds(this.platform.indicatorService()) - indicatorCpu;
+		long[] gcAfter = gcCounts();
+		if (!job.get("status").asString().equals("DONE")) {
+			throw new IllegalStateException("Export " + format + " ended " + job);
+		}
+		long rows = job.get("rows").asLong();
+		long size = job.get("size").asLong();
+		double run = Duration.between(Instant.parse(job.get("startedAt").asString()), Instant.parse(job.get("finishedAt").asString()))
+			.toMillis() / 1000.0;
+		Download download = download(id);
+		if (download.bytes() != size) {
+			throw new IllegalStateException("Downloaded " + download.bytes() + " bytes of " + size);
+		}
+		if (format.equals("csv") && download.lines() != rows + 1) {
+			throw new IllegalStateException("The CSV has " + download.lines() + " lines for " + rows + " rows");
+		}
+		if (rows != expected) {
+			Bench.say(String.format(Locale.ROOT, "  note: %,d rows exported, %,d stored in range", rows, expected));
+		}
+		this.results.row(format, Table.number(rows), String.format(Locale.ROOT, "%.1f", run),
+				String.format(Locale.ROOT, "%.1f", endToEnd), Table.number(rows / endToEnd), megabytes(size),
+				String.format(Locale.ROOT, "%.1f", download.seconds()), megabytes(heap.peak()), megabytes(heap.max()),
+				(gcAfter[0] - gcBefore[0]) + " / " + (gcAfter[1] - gcBefore[1]));
+		this.cpuTable.row(format, String.format(Locale.ROOT, "%.1f", exportCpu), String.format(Locale.ROOT, "%.1f", indicatorCpu));
+		Bench.say(String.format(Locale.ROOT, "  %s: %,d rows in %.1f s (%,.0f rows/s end to end), %s, peak heap %s of %s", format, rows,
+				endToEnd, rows / endToEnd, megabytes(size), megabytes(heap.peak()), megabytes(heap.max())));
+		return endToEnd;
+	}
+
+	private record Download(long bytes, long lines, double seconds) {
+	}
+
+	/** Streams the file through the gateway as a user downloads it, counting bytes and lines. */
+	private Download download(String id) {
+		long started = System.nanoTime();
+		HttpRequest request = this.api.get(this.platform.gateway(), "/api/v1/exports/" + id + "/file");
+		try {
+			HttpResponse<InputStream> response = this.api.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("Download answered " + response.statusCode());
+			}
+			long bytes = 0;
+			long lines = 0;
+			byte[] buffer = new byte[1 << 16];
+			try (InputStream in = response.body()) {
+				for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+					bytes += n;
+					for (int i = 0; i < n; i++) {
+						if (buffer[i] == '\n') {
+							lines++;
+						}
+					}
+				}
+			}
+			return new Download(bytes, lines, (System.nanoTime() - started) / 1e9);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Samples the export-service's heap in use every 100 ms; keeps the peak. */
+	private final class HeapSampler implements Runnable {
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private volatile double peak;
+
+		private volatile double max;
+
+		@Override
+		public void run() {
+			this.max = metric("jvm.memory.max?tag=area:heap");
+			while (this.running.get()) {
+				this.peak = Math.max(this.peak, metric("jvm.memory.used?tag=area:heap"));
+				sleep(100);
+			}
+		}
+
+		void stop() {
+			this.running.set(false);
+		}
+
+		double peak() {
+			return this.peak;
+		}
+
+		double max() {
+			return this.max;
+		}
+
+	}
+
+	/** Young and old collections of the export-service so far (SerialGC: "end of minor/major GC"). */
+	private long[] gcCounts() {
+		long minor = 0;
+		long major = 0;
+		JsonNode pauses = this.api.json(HttpRequest.newBuilder(this.exportService.resolve("/actuator/metrics/jvm.gc.pause")).build());
+		for (JsonNode tag : pauses.get("availableTags")) {
+			if (tag.get("tag").asString().equals("action")) {
+				for (JsonNode action : tag.get("values")) {
+					long count = (long) metric("jvm.gc.pause?tag=action:" + action.asString().replace(" ", "%20"), "COUNT");
+					if (action.asString().contains("minor")) {
+						minor += count;
+					}
+					else {
+						major += count;
+					}
+				}
+			}
+		}
+		return new long[] { minor, major };
+	}
+
+	private double metric(String nameAndQuery) {
+		return metric(this.exportService, nameAndQuery, "VALUE");
+	}
+
+	private double metric(String nameAndQuery, String statistic) {
+		return metric(this.exportService, nameAndQuery, statistic);
+	}
+
+	/** CPU seconds a service's JVM has used so far (Micrometer's {@code process.cpu.time}). */
+	private double cpuSeconds(URI service) {
+		return metric(service, "process.cpu.time", "COUNT");
+	}
+
+	private double metric(URI service, String nameAndQuery, String statistic) {
+		HttpRequest request = HttpRequest.newBuilder(service.resolve("/actuator/metrics/" + nameAndQuery)).build();
+		HttpResponse<String> response = this.api.send(request);
+		if (response.statusCode() != 200) {
+			return 0;
+		}
+		for (JsonNode measurement : Api.JSON.readTree(response.body()).get("measurements")) {
+			if (measurement.get("statistic").asString().equals(statistic)) {
+				return measurement.get("value").asDouble();
+			}
+		}
+		return 0;
+	}
+
+	/** The bench cities and counties, added through the API if missing. */
+	private void ensureRegions() {
+		List<String> regions = new ArrayList<>(Rows.CITIES);
+		regions.addAll(Rows.COUNTIES);
+		for (String code : regions) {
+			if (this.api.send(this.api.get(this.platform.gateway(), "/api/v1/regions/" + code)).statusCode() == 200) {
+				continue;
+			}
+			boolean city = code.endsWith("00");
+			String body = String.format("{\"code\":\"%s\",\"name\":\"%s\",\"nameEn\":\"Bench %s\",\"parent\":\"%s\"}", code,
+					city ? "基准市" + code.substring(2, 4) : "基准县" + code.substring(2), code, city ? REGION : code.substring(0, 4) + "00");
+			HttpResponse<String> response = this.api.send(this.api.postJson(this.platform.gateway(), "/api/v1/regions", body));
+			if (response.statusCode() != 201) {
+				throw new IllegalStateException("Could not add region " + code + ": " + response.statusCode() + " " + response.body());
+			}
+		}
+	}
+
+	/**
+	 * Inserts the bench rows as reported county cells, in batches; a batch whose last row is already
+	 * stored is skipped, so an interrupted load resumes.
+	 */
+	private void load() {
+		MongoCollection<Document> cells = this.mongo.getDatabase("indicator").getCollection("cells");
+		long started = System.nanoTime();
+		long inserted = 0;
+		Date recordedAt = new Date();
+		for (long from = 0; from < this.rows.size(); from += INSERT_BATCH) {
+			long to = Math.min(from + INSERT_BATCH, this.rows.size());
+			Row last = this.rows.row(to - 1);
+			// find, not count: the local store answers a count by scanning, a find by _id from its index
+			if (cells.find(Filters.eq("_id", key(last))).projection(new Document("_id", 1)).first() != null) {
+				continue;
+			}
+			List<Document> batch = new ArrayList<>(INSERT_BATCH);
+			for (long i = from; i < to; i++) {
+				batch.add(cell(this.rows.row(i), recordedAt));
+			}
+			try {
+				cells.insertMany(batch, new InsertManyOptions().ordered(false));
+			}
+			catch (MongoBulkWriteException ex) {
+				// rows of a batch a previous run stopped in the middle of
+			}
+			inserted += batch.size();
+			if (inserted % 100_000 < INSERT_BATCH) {
+				Bench.say(String.format(Locale.ROOT, "  loaded %,d of %,d rows", to, this.rows.size()));
+			}
+		}
+		if (inserted > 0) {
+			Bench.say(String.format(Locale.ROOT, "Loaded %,d rows into indicator.cells in %.0f s", inserted,
+					(System.nanoTime() - started) / 1e9));
+		}
+	}
+
+	private static String key(Row row) {
+		return row.indicator() + "|" + row.region() + "|" + row.period();
+	}
+
+	/**
+	 * A county cell with one reported revision, field for field as the indicator-service's
+	 * {@code CellStore.toDocument} writes it (numbers as exact decimal strings; a rate's value is
+	 * numerator × 100 / denominator to 16 significant digits, as {@code Figures.ratio} computes it).
+	 */
+	static Document cell(Row row, Date recordedAt) {
+		String value = row.rate()
+				? BigDecimal.valueOf(row.numerator())
+					.multiply(BigDecimal.valueOf(100))
+					.divide(BigDecimal.valueOf(row.denominator()), new MathContext(16))
+					.stripTrailingZeros()
+					.toPlainString()
+				: Long.toString(row.value());
+		Document source = new Document("type", "CLIENT").append("id", "export-bench")
+			.append("text", null)
+			.append("start", null)
+			.append("end", null);
+		Document revision = new Document("revision", 1).append("value", value)
+			.append("numerator", row.rate() ? Long.toString(row.numerator()) : null)
+			.append("denominator", row.rate() ? Long.toString(row.denominator()) : null)
+			.append("source", source)
+			.append("recordedAt", recordedAt)
+			.append("flagged", false);
+		return new Document("_id", key(row)).append("indicator", row.indicator())
+			.append("region", row.region())
+			.append("period", row.period())
+			.append("county", true)
+			.append("reported", revision)
+			.append("history", List.of(revision))
+			.append("parts", new Document())
+			.append("version", 1L);
+	}
+
+	/** One observation of the bench: a value, or numerator and denominator for a rate. */
+	record Row(String indicator, String region, String period, long value, long numerator, long denominator, boolean rate) {
+	}
+
+	/**
+	 * The bench rows, always the same: row {@code i} is computed from {@code i} alone, indicator by
+	 * indicator, county by county, month by month from 200001 to 202412.
+	 */
+	static final class Rows {
+
+		static final List<String> CITIES = List.of("340100", "340200", "340300", "340400", "340500", "340600");
+
+		static final List<String> COUNTIES = CITIES.stream()
+			.flatMap(city -> java.util.stream.IntStream.rangeClosed(1, 31)
+				.mapToObj(n -> city.substring(0, 4) + String.format(Locale.ROOT, "%02d", n)))
+			.toList();
+
+		static final int MONTHS = 25 * 12;
+
+		private final List<Map.Entry<String, String>> indicators;
+
+		Rows(Map<String, String> kindByIndicator) {
+			this.indicators = List.copyOf(kindByIndicator.entrySet());
+		}
+
+		long size() {
+			return (long) this.indicators.size() * COUNTIES.size() * MONTHS;
+		}
+
+		Row row(long index) {
+			long perIndicator = (long) COUNTIES.size() * MONTHS;
+			Map.Entry<String, String> indicator = this.indicators.get((int) (index / perIndicator));
+			int county = (int) (index % perIndicator / MONTHS);
+			int month = (int) (index % MONTHS);
+			String period = String.format(Locale.ROOT, "%d%02d", 2000 + month / 12, month % 12 + 1);
+			long h = Long.hashCode(index * 0x9E3779B97F4A7C15L) & 0x7fffffff;
+			long scale = 200 + county * 37 % 400;
+			return switch (indicator.getValue()) {
+				case "RATE" -> {
+					long denominator = 100 + scale + h % 300;
+					yield new Row(indicator.getKey(), COUNTIES.get(county), period, 0, denominator * (80 + h % 20) / 100, denominator,
+							true);
+				}
+				case "STOCK" -> new Row(indicator.getKey(), COUNTIES.get(county), period, scale * 10 + h % 50, 0, 0, false);
+				default -> new Row(indicator.getKey(), COUNTIES.get(county), period, scale * 40 + h % 2_000, 0, 0, false);
+			};
+		}
+
+	}
+
+	private static String megabytes(double bytes) {
+		return String.format(Locale.ROOT, "%.1f MB", bytes / 1024 / 1024);
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
