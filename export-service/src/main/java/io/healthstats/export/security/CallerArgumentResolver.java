@@ -2,6 +2,8 @@ package io.healthstats.export.security;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,6 +21,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+	static {
+		// A Caller comes from the token, never from the request: without this the API documents (and
+		// Swagger UI's "Try it out") would ask for a required "caller" query parameter.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -2,6 +2,8 @@ package io.healthstats.indicator.security;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,6 +17,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Lets controllers take a {@link Caller} parameter built from the validated JWT. */
 @Configuration(proxyBeanMethods = false)
 class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+	static {
+		// A Caller comes from the token, never from the request: without this the API documents (and
+		// Swagger UI's "Try it out") would ask for a required "caller" query parameter.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -43,6 +43,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
@@ -112,7 +113,8 @@ class ReportController {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "403", description = "The region lies outside the caller's region",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	ResponseEntity<ReportView> createFromText(@AuthenticationPrincipal Jwt jwt, @Valid @ModelAttribute UploadReport form,
+	ResponseEntity<ReportView> createFromText(@AuthenticationPrincipal Jwt jwt,
+			@ParameterObject @Valid @ModelAttribute UploadReport form,
 			@RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] body) {
 		String text = UploadedDocument.text(null, contentType, body);
 		return created(this.workflow.create(Caller.of(jwt), form.region(), form.content(text)));

@@ -39,8 +39,10 @@ final class ApiDocs {
 	private static Endpoint endpoint(String service, String path, String method, JsonNode operation) {
 		List<Parameter> parameters = new ArrayList<>();
 		for (JsonNode parameter : operation.path("parameters")) {
+			JsonNode schema = parameter.path("schema");
+			String type = schema.has("$ref") ? "object" : schema.path("type").asString("string");
 			parameters.add(new Parameter(parameter.path("name").asString(), parameter.path("in").asString(),
-					parameter.path("required").asBoolean(false), parameter.path("schema").path("type").asString("string")));
+					parameter.path("required").asBoolean(false), type));
 		}
 		List<String> consumes = new ArrayList<>();
 		operation.path("requestBody").path("content").propertyNames().forEach(consumes::add);
