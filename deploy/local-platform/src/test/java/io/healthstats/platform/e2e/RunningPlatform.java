@@ -173,9 +173,10 @@ public final class RunningPlatform {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: end-to-end tests run after `package` (./mvnw verify)");
 		}
-		Path data = module.resolve("target").resolve("e2e-data");
-		deleteRecursively(data);
 		int offset = freeOffset();
+		// a folder per run: two test runs on one checkout (or a run beside a benchmark) never share data
+		Path data = module.resolve("target").resolve("e2e-data").resolve("ports+" + offset);
+		deleteRecursively(data);
 		Path log = data.resolve("launcher.out");
 		try {
 			Files.createDirectories(data);
