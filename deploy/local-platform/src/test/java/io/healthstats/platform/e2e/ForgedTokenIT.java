@@ -2,6 +2,8 @@ package io.healthstats.platform.e2e;
 
 import java.math.BigInteger;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
@@ -13,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javax.crypto.Mac;
@@ -85,7 +88,7 @@ class ForgedTokenIT {
 		assertUnauthorized(this.calls.sendOnce(Call.of("POST", "/api/v1/observations").withToken(forged).body("application/json", row)));
 
 		JsonNode stored = this.calls.get("city-341500", "/api/v1/observations?indicator=BIRTHS&region=341522&period=201802").json(200);
-		assertThat(IsolationMatrixIT.items(stored).findValuesAsString("value")).doesNotContain("515151");
+		assertThat(GatewayCalls.items(stored).findValuesAsString("value")).doesNotContain("515151");
 	}
 
 	private boolean documented(String service) {
@@ -115,17 +118,11 @@ class ForgedTokenIT {
 		return forgeries;
 	}
 
-	interface Edit {
-
-		void apply(ObjectNode payload);
-
-	}
-
 	/** The real token with its payload changed and its real signature kept: a signature over other bytes. */
-	static String editedPayload(String token, Edit edit) {
+	static String editedPayload(String token, Consumer<ObjectNode> edit) {
 		String[] parts = token.split("\\.");
 		ObjectNode payload = (ObjectNode) GatewayCalls.JSON.readTree(DECODE.decode(parts[1]));
-		edit.apply(payload);
+		edit.accept(payload);
 		return parts[0] + "." + encode(GatewayCalls.JSON.writeValueAsString(payload)) + "." + parts[2];
 	}
 
@@ -156,8 +153,8 @@ class ForgedTokenIT {
 
 	private Answer direct(String service, String path, String token) throws Exception {
 		URI uri = this.calls.platform().service(service).resolve(path);
-		var request = java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build();
-		var response = this.calls.platform().http().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+		HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build();
+		HttpResponse<String> response = this.calls.platform().http().send(request, HttpResponse.BodyHandlers.ofString());
 		return new Answer(Call.of("GET", uri.toString()), response.statusCode(), response.headers(), response.body());
 	}
 

@@ -3,15 +3,19 @@ package io.healthstats.platform.e2e;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -94,7 +98,7 @@ class FuzzIT {
 
 	private static final AtomicInteger TRIES = new AtomicInteger();
 
-	private static final Map<String, AtomicInteger> ANSWERS = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<String, AtomicInteger> ANSWERS = new ConcurrentHashMap<>();
 
 	private static List<Endpoint> endpoints;
 
@@ -159,7 +163,7 @@ class FuzzIT {
 			assertThat(rejected).as(answer.toString()).isEqualTo(batch.badIndexes());
 			batch.good().forEach(row -> expected.put(row.indicator(), row));
 		}
-		JsonNode stored = IsolationMatrixIT.items(this.calls.get(WRITER, "/api/v1/observations?region=" + WRITER_REGION + "&period=" + period)
+		JsonNode stored = GatewayCalls.items(this.calls.get(WRITER, "/api/v1/observations?region=" + WRITER_REGION + "&period=" + period)
 			.json(200));
 		Map<String, JsonNode> found = new TreeMap<>();
 		stored.forEach(row -> found.put(row.get("indicator").asString(), row));
@@ -207,7 +211,8 @@ class FuzzIT {
 			.filter((goods, bads, type, seed, breakage) -> goods.size() + bads.size() > 0)
 			.as((goods, bads, type, seed, breakage) -> {
 				List<Row> rows = new ArrayList<>(goods);
-				bads.forEach(row -> rows.add(new java.util.Random(seed).nextInt(rows.size() + 1), row));
+				Random random = new Random(seed);
+				bads.forEach(row -> rows.add(random.nextInt(rows.size() + 1), row));
 				// one batch in ten is broken as a whole (cut short, or a NaN JSON does not allow): nothing is stored
 				boolean broken = breakage == 0 && !"text/csv".equals(type);
 				return new Batch(type, List.copyOf(rows), broken, seed);
@@ -230,7 +235,7 @@ class FuzzIT {
 		byte[] body = form.bytes();
 		// shape 5: the body ends before the closing boundary
 		Answer answer = this.calls.send(Call.of("POST", "/api/v1/reports").as(WRITER)
-			.body(form.contentType(), (upload.shape() == 5) ? java.util.Arrays.copyOf(body, body.length * 2 / 3) : body));
+			.body(form.contentType(), (upload.shape() == 5) ? Arrays.copyOf(body, body.length * 2 / 3) : body));
 		assertClean(answer);
 		if (answer.status() != 201) {
 			JsonNode listed = this.calls.get(WRITER, "/api/v1/reports?region=" + WRITER_REGION + "&size=100").json(200);
@@ -326,7 +331,7 @@ class FuzzIT {
 				byte[] body = form.bytes();
 				// half the bodies end before their closing boundary; some declare a boundary they do not use
 				if (damage < 5) {
-					body = java.util.Arrays.copyOf(body, body.length * damage / 5);
+					body = Arrays.copyOf(body, body.length * damage / 5);
 				}
 				return new Body((damage == 9) ? "multipart/form-data; boundary=nope" : form.contentType(), body);
 			});
@@ -343,7 +348,7 @@ class FuzzIT {
 	private static String uri(Endpoint endpoint, List<String> pathValues, List<String> queryValues) {
 		String path = endpoint.path();
 		for (String value : pathValues) {
-			path = path.replaceFirst("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(encode(value)));
+			path = path.replaceFirst("\\{[^}]+}", Matcher.quoteReplacement(encode(value)));
 		}
 		List<Parameter> query = queryParameters(endpoint);
 		StringBuilder uri = new StringBuilder(path);
@@ -387,7 +392,7 @@ class FuzzIT {
 
 	private static byte[] brokenZip() {
 		byte[] zip = zip("word/document.xml", "<w:document/>".getBytes(StandardCharsets.UTF_8));
-		return java.util.Arrays.copyOf(zip, zip.length / 2);
+		return Arrays.copyOf(zip, zip.length / 2);
 	}
 
 	/** 40 MB of zeros that compress to some 40 kB: a .docx must not be inflated blindly. */
@@ -448,7 +453,7 @@ class FuzzIT {
 	record Row(String indicator, String region, String period, String value, String numerator, String denominator, boolean good) {
 
 		Map<String, String> fields(String validPeriod) {
-			Map<String, String> fields = new java.util.LinkedHashMap<>();
+			Map<String, String> fields = new LinkedHashMap<>();
 			put(fields, "indicator", this.indicator);
 			put(fields, "region", this.region);
 			put(fields, "period", (this.period != null) ? this.period : validPeriod);

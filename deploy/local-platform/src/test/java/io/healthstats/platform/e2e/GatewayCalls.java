@@ -85,6 +85,19 @@ final class GatewayCalls {
 		}
 	}
 
+	/** The rows of a list answer: a JSON array, or the array inside a page object. */
+	static JsonNode items(JsonNode answer) {
+		if (answer.isArray()) {
+			return answer;
+		}
+		for (var property : answer.properties()) {
+			if (property.getValue().isArray()) {
+				return property.getValue();
+			}
+		}
+		throw new AssertionError("No list in " + answer);
+	}
+
 	static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);

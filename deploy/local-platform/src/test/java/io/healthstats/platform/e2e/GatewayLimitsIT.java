@@ -173,7 +173,7 @@ class GatewayLimitsIT {
 	private void assertNoValue(String region, String period, String value) {
 		JsonNode stored = this.calls.get("city-341500", "/api/v1/observations?indicator=BIRTHS&region=" + region + "&period=" + period)
 			.json(200);
-		assertThat(IsolationMatrixIT.items(stored).findValuesAsString("value")).doesNotContain(value);
+		assertThat(GatewayCalls.items(stored).findValuesAsString("value")).doesNotContain(value);
 	}
 
 	private static void assertProblem(Answer answer, int status, String slug) {

@@ -249,7 +249,7 @@ class IsolationMatrixIT {
 		}
 		JsonNode rows = this.calls.get(reader, "/api/v1/observations?indicator=BIRTHS&region=" + region + "&period=" + PROBE_PERIOD)
 			.json(200);
-		assertThat(items(rows).findValuesAsString("value")).as("observations of " + region).doesNotContain(Integer.toString(marker));
+		assertThat(GatewayCalls.items(rows).findValuesAsString("value")).as("observations of " + region).doesNotContain(Integer.toString(marker));
 	}
 
 	private List<DynamicTest> createReport(Endpoint endpoint, DemoClient client, Targets objects) {
@@ -392,7 +392,7 @@ class IsolationMatrixIT {
 
 	/** The client's own jobs (the only ones it may list) hold none for the refused region or report. */
 	private void assertNoExport(DemoClient client, String field, String value) {
-		JsonNode jobs = items(this.calls.get(client.id(), "/api/v1/exports").json(200));
+		JsonNode jobs = GatewayCalls.items(this.calls.get(client.id(), "/api/v1/exports").json(200));
 		for (JsonNode job : jobs) {
 			assertThat(job.path("query").path(field).asString("")).as(job.toString()).isNotEqualTo(value);
 		}
@@ -423,7 +423,7 @@ class IsolationMatrixIT {
 
 	private DynamicTest onlyOwnSubtree(DemoClient client, String path, String regionPointer, boolean nonEmpty) {
 		return DynamicTest.dynamicTest("lists only its own subtree: " + path, () -> {
-			JsonNode listed = items(this.calls.get(client.id(), path).json(200));
+			JsonNode listed = GatewayCalls.items(this.calls.get(client.id(), path).json(200));
 			if (nonEmpty) {
 				assertThat(listed).as(path).isNotEmpty();
 			}
@@ -466,19 +466,6 @@ class IsolationMatrixIT {
 
 	private static JsonNode normalized(Answer answer, String asked) {
 		return GatewayCalls.JSON.readTree(answer.body().replace(asked, "{asked}").replace(encode(asked), "{asked}"));
-	}
-
-	/** The rows of a list answer: a JSON array, or the array inside a page object. */
-	static JsonNode items(JsonNode answer) {
-		if (answer.isArray()) {
-			return answer;
-		}
-		for (var property : answer.properties()) {
-			if (property.getValue().isArray()) {
-				return property.getValue();
-			}
-		}
-		throw new AssertionError("No list in " + answer);
 	}
 
 	private static Call get(String path) {

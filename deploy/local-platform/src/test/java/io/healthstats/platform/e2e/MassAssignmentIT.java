@@ -1,5 +1,6 @@
 package io.healthstats.platform.e2e;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class MassAssignmentIT {
 		row.put("revision", 1);
 		this.calls.postJson(CLIENT, "/api/v1/observations", List.of(row)).json(200);
 
-		JsonNode stored = IsolationMatrixIT.items(this.calls
+		JsonNode stored = GatewayCalls.items(this.calls
 			.get(CLIENT, "/api/v1/observations?indicator=BIRTHS&region=341525&period=201805&history=true")
 			.json(200)).get(0);
 		assertThat(stored.get("value").decimalValue()).isEqualByComparingTo("38");
@@ -198,7 +199,7 @@ class MassAssignmentIT {
 	}
 
 	private static String encode(String text) {
-		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 }
