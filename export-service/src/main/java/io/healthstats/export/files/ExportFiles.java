@@ -26,6 +26,9 @@ public class ExportFiles {
 
 	static final String BUCKET = "exports";
 
+	/** Chunks (255 KiB each) fetched per round trip when a file is downloaded. */
+	static final int DOWNLOAD_BATCH = 4;
+
 	private final GridFSBucket bucket;
 
 	ExportFiles(MongoDatabaseFactory mongo) {
@@ -41,7 +44,9 @@ public class ExportFiles {
 	/** The file's content, or empty when it is gone. */
 	public Optional<InputStream> open(ObjectId id) {
 		try {
-			return Optional.of(this.bucket.openDownloadStream(id));
+			// a few chunks per round trip: without a batch size the local store answers with every chunk of the
+			// file in one message, which the driver refuses above 48 MB
+			return Optional.of(this.bucket.openDownloadStream(id).batchSize(DOWNLOAD_BATCH));
 		}
 		catch (MongoGridFSException ex) {
 			return Optional.empty();
