@@ -112,7 +112,7 @@ class IsolationMatrixIT {
 		probes.put("POST /api/v1/regions", this::addRegion);
 		probes.put("GET /api/v1/observations", (endpoint, client, objects) -> concat(
 				refusedRegion(client, region -> get("/api/v1/observations?indicator=BIRTHS&period=202401&region=" + region)),
-				refusedRegion(client, region -> get("/api/v1/observations?region=" + region)),
+				refusedRegion(client, region -> get("/api/v1/observations?subtree=true&from=2024&to=2025&region=" + region)),
 				List.of(onlyOwnSubtree(client, "/api/v1/observations?indicator=BIRTHS&period=202401", "/region", true))));
 		probes.put("POST /api/v1/observations", this::writeObservations);
 		probes.put("GET /api/v1/indicators/{code}/series", (endpoint, client, objects) -> refusedRegion(client,
