@@ -54,7 +54,9 @@ public record Period(int year, Granularity granularity, int index) implements Co
 		return switch (this.granularity) {
 			case YEAR -> Integer.toString(this.year);
 			case QUARTER -> this.year + "Q" + this.index;
-			case MONTH -> String.format("%d%02d", this.year, this.index);
+			// years are 1900..2999, so year * 100 + month is always the six digits of the id; String.format
+			// parsed its pattern on every call, and ids are built for every key a write or read touches
+			case MONTH -> Integer.toString(this.year * 100 + this.index);
 		};
 	}
 
