@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /** What both benches share: progress lines, the machine description, the rate-limit override. */
 final class Bench {
 
@@ -21,10 +23,19 @@ final class Bench {
 	 * The gateway's per-client rate limit (100 requests/s, burst 200) would turn a benchmark into a
 	 * measurement of the limiter, so the bench client gets a bucket it never empties — through the
 	 * gateway's own per-client override, so the limiter still runs on every request, as in production.
+	 * {@code properties} (a JSON object, e.g. from {@code --properties}) adds Spring properties for every
+	 * service, to measure a configuration variant.
 	 */
 	static Map<String, String> platformEnvironment() {
-		return Map.of("SPRING_APPLICATION_JSON", "{\"gateway.limits.rate-limit.clients." + CLIENT
-				+ "\":{\"requests\":1000000,\"period\":\"1s\",\"burst\":1000000}}");
+		return platformEnvironment(null);
+	}
+
+	static Map<String, String> platformEnvironment(String properties) {
+		ObjectNode json = properties == null || properties.isBlank() ? Api.JSON.createObjectNode()
+				: (ObjectNode) Api.JSON.readTree(properties);
+		ObjectNode bucket = json.putObject("gateway.limits.rate-limit.clients." + CLIENT);
+		bucket.put("requests", 1_000_000).put("period", "1s").put("burst", 1_000_000);
+		return Map.of("SPRING_APPLICATION_JSON", json.toString());
 	}
 
 	static void say(String line) {

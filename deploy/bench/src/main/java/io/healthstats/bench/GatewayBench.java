@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class GatewayBench {
 
-	private static final List<String> OPTIONS = List.of("concurrency", "requests", "warmup", "rounds", "data", "fresh",
+	private static final List<String> OPTIONS = List.of("concurrency", "requests", "warmup", "rounds", "data", "fresh", "properties",
 			"gateway", "indicator-service", "mongo");
 
 	private record Target(String name, String path) {
@@ -44,9 +44,10 @@ public final class GatewayBench {
 		try (Platform platform = args.has("gateway")
 				? Platform.attach(URI.create(args.get("gateway", "")), URI.create(args.get("indicator-service", "http://localhost:8082")), args.get("mongo", ""))
 				: Platform.start(Path.of(args.get("data", "deploy/bench/target/data/gateway")).toAbsolutePath(), args.flag("fresh"),
-						Bench.platformEnvironment())) {
+						Bench.platformEnvironment(args.get("properties", null)))) {
 			Api api = new Api(platform.gateway(), Bench.CLIENT);
-			Bench.say("Platform: " + platform.description());
+			Bench.say("Platform: " + platform.description() + "; services get SPRING_APPLICATION_JSON="
+					+ Bench.platformEnvironment(args.get("properties", null)).get("SPRING_APPLICATION_JSON"));
 			Bench.say(String.format("Client %s; per request and concurrency: %,d warm-up requests to each side, then %,d measured "
 					+ "to each side in %d alternating rounds", Bench.CLIENT, warmup, requests, rounds));
 			Map<String, ProcessHandle> processes = new LinkedHashMap<>();

@@ -58,7 +58,7 @@ final class Table {
 	}
 
 	static String millis(double millis) {
-		return String.format(Locale.ROOT, millis < 1 ? "%.3f ms" : millis < 10 ? "%.2f ms" : "%.1f ms", millis);
+		return String.format(Locale.ROOT, millis < 1 ? "%.3f ms" : millis < 10 ? "%.2f ms" : millis < 100 ? "%.1f ms" : "%,.0f ms", millis);
 	}
 
 	static String number(double value) {
