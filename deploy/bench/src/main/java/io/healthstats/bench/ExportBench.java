@@ -30,12 +30,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * export-service: 1,000,000 observations exported as CSV and as XLSX through the gateway, with the
- * services running as the launcher runs them (export-service with {@code -Xmx256m}). Prints rows/s,
- * the export-service's peak heap (sampled from its {@code /actuator/metrics} every 100 ms) and file sizes.
+ * services started from their jars with the launcher's JVM flags (export-service {@code -Xmx256m}).
+ * Prints rows/s, the export-service's peak heap (sampled from its {@code /actuator/metrics} every
+ * 100 ms), its GC counts, file sizes and the CPU the two services used.
  *
  * <pre>
  * ./mvnw -B -q install -DskipTests
- * java -cp deploy/bench/target/bench.jar io.healthstats.bench.ExportBench
+ * java -cp deploy/bench/target/bench.jar io.healthstats.bench.ExportBench              # in-memory store
+ * java -cp deploy/bench/target/bench.jar io.healthstats.bench.ExportBench --store=h2   # the launcher as it is
  * </pre>
  *
  * Loading a million rows through the write API takes long, so the bench rows (six bench cities of
@@ -44,16 +46,20 @@ import tools.jackson.databind.JsonNode;
  * the indicator-service's {@code cells} collection, in the document format its {@code CellStore}
  * writes for a reported county cell. Everything measured then goes through the real APIs: the
  * export-service reads them page by page from the indicator-service with its service token.
- * Every run starts from an empty data folder ({@code deploy/bench/target/data/export}): the local
- * MongoDB-wire server rebuilds a collection's {@code _id} index when it first opens it after a restart —
- * minutes for a million cells, longer than the launcher waits for the services to become healthy — so
- * a platform restarted on the loaded data would not come up in time. Loading takes about ten minutes
- * on two cores. {@code --reuse} keeps the folder (a platform that still opens in time, e.g. a
- * smaller load).
+ *
+ * <p>{@code --store=memory} (default, {@link InMemoryPlatform}): the authorization server,
+ * indicator-service, export-service and gateway from their jars, MongoDB-wire server (in-memory
+ * backend, as in the tests) and Kafka in this JVM. {@code --store=h2}: the whole launcher
+ * ({@link Platform}, {@code HEALTHSTATS_PORT_OFFSET}), whose H2-backed store makes every lookup by
+ * {@code _id} cost about a millisecond (it compares index keys through Java serialization) — the store,
+ * not the services, is then what is measured. Every run starts from an empty data folder
+ * ({@code deploy/bench/target/data/export}): the H2 store also rebuilds a collection's {@code _id}
+ * index when it first opens it after a restart, minutes for a million cells, longer than the launcher
+ * waits for the services; {@code --reuse} keeps the folder.
  */
 public final class ExportBench {
 
-	private static final List<String> OPTIONS = List.of("formats", "data", "reuse", "page-size");
+	private static final List<String> OPTIONS = List.of("formats", "data", "reuse", "page-size", "store", "upstream");
 
 	private static final String REGION = "340000";
 
@@ -61,7 +67,9 @@ public final class ExportBench {
 
 	private final Api api;
 
-	private final Platform platform;
+	private final URI gateway;
+
+	private final URI indicatorService;
 
 	private final MongoClient mongo;
 
@@ -76,13 +84,15 @@ public final class ExportBench {
 
 	private final Table cpuTable = new Table("format", "export-service CPU (s)", "indicator-service CPU (s)");
 
-	private ExportBench(Api api, Platform platform, MongoClient mongo, Rows rows, List<String> indicators) {
+	private ExportBench(Api api, URI gateway, URI indicatorService, URI exportService, MongoClient mongo, Rows rows,
+			List<String> indicators) {
 		this.api = api;
-		this.platform = platform;
+		this.gateway = gateway;
+		this.indicatorService = indicatorService;
+		this.exportService = exportService;
 		this.mongo = mongo;
 		this.rows = rows;
 		this.indicators = indicators;
-		this.exportService = URI.create("http://localhost:" + (platform.gateway().getPort() + 3));
 	}
 
 	public static void main(String[] arguments) throws Exception {
@@ -92,29 +102,61 @@ public final class ExportBench {
 		if (args.has("page-size")) {
 			environment.put("EXPORT_PAGE_SIZE", args.get("page-size", "10000"));
 		}
+		Path data = Path.of(args.get("data", "deploy/bench/target/data/export")).toAbsolutePath();
+		boolean launcher = args.get("store", "memory").equals("h2");
 		Bench.say("Export bench on " + Bench.machine() + ", load average " + Bench.load());
-		try (Platform platform = Platform.start(Path.of(args.get("data", "deploy/bench/target/data/export")).toAbsolutePath(),
-				!args.flag("reuse"), environment); MongoClient mongo = MongoClients.create(platform.mongo())) {
-			Api api = new Api(platform.gateway(), Bench.CLIENT);
-			Map<String, String> catalogue = new LinkedHashMap<>();
-			for (JsonNode node : api.json(api.get(platform.gateway(), "/api/v1/indicators"))) {
-				catalogue.put(node.get("code").asString(), node.get("kind").asString());
+		if (launcher) {
+			try (Platform platform = Platform.start(data, !args.flag("reuse"), environment);
+					MongoClient mongo = MongoClients.create(platform.mongo())) {
+				Bench.say("Platform: " + platform.description());
+				bench(platform.gateway(), platform.indicatorService(),
+						URI.create("http://localhost:" + (platform.gateway().getPort() + 3)), mongo).run(formats);
 			}
-			ExportBench bench = new ExportBench(api, platform, mongo, new Rows(catalogue), List.copyOf(catalogue.keySet()));
-			Bench.say("Platform: " + platform.description());
-			bench.run(formats);
+		}
+		else if (args.get("upstream", "indicator-service").equals("synthetic")) {
+			Map<String, String> catalogue = new LinkedHashMap<>();
+			SyntheticIndicatorService.CATALOGUE.forEach(indicator -> catalogue.put(indicator.get(0), indicator.get(3)));
+			Rows rows = new Rows(catalogue);
+			Bench.say(String.format(Locale.ROOT, "Rendering %,d rows as indicator-service pages in memory ...", rows.size()));
+			try (SyntheticIndicatorService upstream = new SyntheticIndicatorService(rows, args.integer("page-size", 10_000));
+					InMemoryPlatform platform = InMemoryPlatform.start(data, environment, upstream.uri());
+					MongoClient mongo = MongoClients.create(platform.mongo())) {
+				Api api = new Api(platform.gateway(), Bench.CLIENT);
+				new ExportBench(api, platform.gateway(), null, platform.exportService(), mongo, rows, List.copyOf(catalogue.keySet()))
+					.run(formats);
+			}
+		}
+		else {
+			try (InMemoryPlatform platform = InMemoryPlatform.start(data, environment, null);
+					MongoClient mongo = MongoClients.create(platform.mongo())) {
+				bench(platform.gateway(), platform.indicatorService(), platform.exportService(), mongo).run(formats);
+			}
 		}
 	}
 
+	private static ExportBench bench(URI gateway, URI indicatorService, URI exportService, MongoClient mongo) {
+		Api api = new Api(gateway, Bench.CLIENT);
+		Map<String, String> catalogue = new LinkedHashMap<>();
+		for (JsonNode node : api.json(api.get(gateway, "/api/v1/indicators"))) {
+			catalogue.put(node.get("code").asString(), node.get("kind").asString());
+		}
+		return new ExportBench(api, gateway, indicatorService, exportService, mongo, new Rows(catalogue),
+				List.copyOf(catalogue.keySet()));
+	}
+
 	private void run(String[] formats) {
-		ensureRegions();
-		load();
-		long expected = this.mongo.getDatabase("indicator")
-			.getCollection("cells")
-			.countDocuments(Filters.and(Filters.ne("reported", null), Filters.regex("region", "^34"),
-					Filters.regex("period", "^(200\\d|201\\d|202[0-4])")));
+		long expected = this.rows.size();
+		if (this.indicatorService != null) {
+			ensureRegions();
+			load();
+			expected = this.mongo.getDatabase("indicator")
+				.getCollection("cells")
+				.countDocuments(Filters.and(Filters.ne("reported", null), Filters.regex("region", "^34"),
+						Filters.regex("period", "^(200\\d|201\\d|202[0-4])")));
+		}
 		Bench.say(String.format(Locale.ROOT, "Exporting %,d rows (%d indicators, region %s and below, periods 2000–2024) as %s",
 				expected, this.indicators.size(), REGION, String.join(", ", formats)));
+		warmUp();
 		Map<String, Double> seconds = new LinkedHashMap<>();
 		for (String format : formats) {
 			seconds.put(format, export(format.strip(), expected));
@@ -135,6 +177,24 @@ public final class ExportBench {
 		Bench.say("Load average at the end " + Bench.load());
 	}
 
+	/**
+	 * One small export per format first, not measured: the consumer group settles, the first token is
+	 * fetched, classes load — what a running service has long done.
+	 */
+	private void warmUp() {
+		for (String format : List.of("csv", "xlsx")) {
+			String body = String.format(Locale.ROOT, "{\"format\":\"%s\",\"indicator\":\"%s\",\"region\":\"%s\",\"from\":\"2024\",\"to\":\"2024\"}",
+					format, this.indicators.get(0), Rows.COUNTIES.get(0));
+			HttpResponse<String> accepted = this.api.send(this.api.postJson(this.gateway, "/api/v1/exports", body));
+			String id = Api.JSON.readTree(accepted.body()).get("id").asString();
+			while (List.of("QUEUED", "RUNNING")
+				.contains(this.api.json(this.api.get(this.gateway, "/api/v1/exports/" + id)).get("status").asString())) {
+				sleep(200);
+			}
+		}
+		Bench.say("Warmed up with two small exports");
+	}
+
 	/** One export, from the request to DONE, with the export-service's heap sampled all along. */
 	private double export(String format, long expected) {
 		String body = String.format(Locale.ROOT, "{\"format\":\"%s\",\"indicators\":%s,\"region\":\"%s\",\"from\":\"2000\",\"to\":\"2024\"}",
@@ -142,11 +202,11 @@ public final class ExportBench {
 		HeapSampler heap = new HeapSampler();
 		Thread sampler = new Thread(heap, "heap-sampler");
 		double exportCpu = cpuSeconds(this.exportService);
-		double indicatorCpu = cpuSeconds(this.platform.indicatorService());
+		double indicatorCpu = this.indicatorService == null ? 0 : cpuSeconds(this.indicatorService);
 		long[] gcBefore = gcCounts();
 		sampler.start();
 		long started = System.nanoTime();
-		HttpResponse<String> accepted = this.api.send(this.api.postJson(this.platform.gateway(), "/api/v1/exports", body));
+		HttpResponse<String> accepted = this.api.send(this.api.postJson(this.gateway, "/api/v1/exports", body));
 		if (accepted.statusCode() != 202) {
 			throw new IllegalStateException("Export refused: " + accepted.statusCode() + " " + accepted.body());
 		}
@@ -154,7 +214,7 @@ public final class ExportBench {
 		JsonNode job;
 		int lastProgress = -1;
 		while (true) {
-			job = this.api.json(this.api.get(this.platform.gateway(), "/api/v1/exports/" + id));
+			job = this.api.json(this.api.get(this.gateway, "/api/v1/exports/" + id));
 			String status = job.get("status").asString();
 			if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
 				break;
@@ -170,7 +230,7 @@ public final class ExportBench {
 		heap.stop();
 		join(sampler);
 		exportCpu = cpuSeconds(this.exportService) - exportCpu;
-		indicatorCpu = cpuSeconds(this.platform.indicatorService()) - indicatorCpu;
+		indicatorCpu = this.indicatorService == null ? 0 : cpuSeconds(this.indicatorService) - indicatorCpu;
 		long[] gcAfter = gcCounts();
 		if (!job.get("status").asString().equals("DONE")) {
 			throw new IllegalStateException("Export " + format + " ended " + job);
@@ -205,7 +265,7 @@ public final class ExportBench {
 	/** Streams the file through the gateway as a user downloads it, counting bytes and lines. */
 	private Download download(String id) {
 		long started = System.nanoTime();
-		HttpRequest request = this.api.get(this.platform.gateway(), "/api/v1/exports/" + id + "/file");
+		HttpRequest request = this.api.get(this.gateway, "/api/v1/exports/" + id + "/file");
 		try {
 			HttpResponse<InputStream> response = this.api.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
 			if (response.statusCode() != 200) {
@@ -296,9 +356,9 @@ public final class ExportBench {
 		return metric(this.exportService, nameAndQuery, statistic);
 	}
 
-	/** CPU seconds a service's JVM has used so far (Micrometer's {@code process.cpu.time}). */
+	/** CPU seconds a service's JVM has used so far (Micrometer's {@code process.cpu.time}, in nanoseconds). */
 	private double cpuSeconds(URI service) {
-		return metric(service, "process.cpu.time", "COUNT");
+		return metric(service, "process.cpu.time", "COUNT") / 1e9;
 	}
 
 	private double metric(URI service, String nameAndQuery, String statistic) {
@@ -320,13 +380,13 @@ public final class ExportBench {
 		List<String> regions = new ArrayList<>(Rows.CITIES);
 		regions.addAll(Rows.COUNTIES);
 		for (String code : regions) {
-			if (this.api.send(this.api.get(this.platform.gateway(), "/api/v1/regions/" + code)).statusCode() == 200) {
+			if (this.api.send(this.api.get(this.gateway, "/api/v1/regions/" + code)).statusCode() == 200) {
 				continue;
 			}
 			boolean city = code.endsWith("00");
 			String body = String.format("{\"code\":\"%s\",\"name\":\"%s\",\"nameEn\":\"Bench %s\",\"parent\":\"%s\"}", code,
 					city ? "基准市" + code.substring(2, 4) : "基准县" + code.substring(2), code, city ? REGION : code.substring(0, 4) + "00");
-			HttpResponse<String> response = this.api.send(this.api.postJson(this.platform.gateway(), "/api/v1/regions", body));
+			HttpResponse<String> response = this.api.send(this.api.postJson(this.gateway, "/api/v1/regions", body));
 			if (response.statusCode() != 201) {
 				throw new IllegalStateException("Could not add region " + code + ": " + response.statusCode() + " " + response.body());
 			}
