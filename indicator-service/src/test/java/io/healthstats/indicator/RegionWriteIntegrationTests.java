@@ -63,6 +63,20 @@ class RegionWriteIntegrationTests {
 		assertThat(read("341597")).hasStatus(404);
 	}
 
+	@Test
+	void aBodyDeclaredAsAnyTypeIsAnUnsupportedMediaTypeAndStoresNothing() {
+		MvcTestResult answer = this.mvc.post()
+			.uri("/api/v1/regions")
+			.header("Authorization", "Bearer " + TestTokens.forClient("city-341500"))
+			.header("Content-Type", "*/*")
+			.content("{\"code\":\"341596\",\"name\":\"探针区\",\"parent\":\"341500\"}")
+			.exchange();
+
+		assertThat(answer).hasStatus(415);
+		assertThat(answer.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		assertThat(read("341596")).hasStatus(404);
+	}
+
 	private MvcTestResult add(String token, String body) {
 		return this.mvc.post()
 			.uri("/api/v1/regions")
