@@ -134,6 +134,30 @@ class JobLifecycleIntegrationTests extends ExportIntegrationTest {
 		assertThat(this.mongo.getCollection("exports.chunks").countDocuments(Filters.eq("files_id", fileId))).isZero();
 	}
 
+	@Test
+	void sendsAnEventACrashLeftInAJobsOutboxAfterTheRestart() {
+		// the service died after the job became DONE (same update as its event) but before sending the event
+		String id = "crashed-before-sending-" + UUID.randomUUID();
+		String event = "{\"specversion\":\"1.0\",\"id\":\"export:" + id + ":completed\",\"source\":\"/export-service\","
+				+ "\"type\":\"io.healthstats.export.completed\",\"subject\":\"" + id + "\",\"data\":{\"id\":\"" + id + "\"}}";
+		this.mongo.getCollection("export_jobs")
+			.insertOne(new Document("_id", id).append("format", "csv")
+				.append("status", "DONE")
+				.append("ownerClient", "county-341523")
+				.append("ownerRegion", "341523")
+				.append("region", "341523")
+				.append("createdAt", new Date())
+				.append("outbox", List.of(new Document("id", "export:" + id + ":completed").append("type", "io.healthstats.export.completed")
+					.append("key", "341523")
+					.append("json", event))));
+
+		ConsumerRecord<Object, Object> sent = eventsOf(id, 1).get(0);
+
+		assertThat(sent.key()).isEqualTo("341523");
+		assertThat(this.json.readTree((String) sent.value()).get("id").asString()).isEqualTo("export:" + id + ":completed");
+		await().atMost(PATIENCE).until(() -> outbox(id).isEmpty());
+	}
+
 	private void insertRunning(String id, int attempt, ObjectId fileId) {
 		this.mongo.getCollection("export_jobs")
 			.insertOne(new Document("_id", id).append("format", "csv")
