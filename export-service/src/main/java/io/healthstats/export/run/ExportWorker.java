@@ -12,7 +12,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code export requested} events; whichever instance's consumer gets one runs the job, so
+ * Consumes {@code export requested} events in consumer group {@code export-service}; whichever
+ * instance's consumer gets one runs the job, so
  * exports spread over replicas by partition. A job runs in the listener thread, one record per poll,
  * with a poll interval long enough for the biggest export. Duplicates are harmless: taking a job is
  * one conditional update, and only a QUEUED job can be taken.
@@ -31,7 +32,8 @@ class ExportWorker {
 		this.json = json;
 	}
 
-	@KafkaListener(id = "export-worker", topics = "${export.topics.exports}", concurrency = "${export.jobs.workers:2}",
+	@KafkaListener(id = "export-worker", idIsGroup = false, groupId = "${spring.kafka.consumer.group-id}",
+			topics = "${export.topics.exports}", concurrency = "${export.jobs.workers:2}",
 			properties = { "max.poll.records=1", "max.poll.interval.ms=3600000" })
 	void onEvent(ConsumerRecord<String, String> record) {
 		JsonNode event;
