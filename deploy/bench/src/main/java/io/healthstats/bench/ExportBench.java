@@ -82,7 +82,8 @@ public final class ExportBench {
 	private final Table results = new Table("format", "rows", "job run (s)", "request → DONE (s)", "rows/s", "file size",
 			"download (s)", "peak heap used", "heap max", "young/old GCs");
 
-	private final Table cpuTable = new Table("format", "export-service CPU (s)", "indicator-service CPU (s)");
+	private final Table cpuTable = new Table("format", "export-service CPU (s)", "indicator-service CPU (s)",
+			"bench JVM CPU (s): MongoDB-wire server, Kafka, synthetic upstream");
 
 	private ExportBench(Api api, URI gateway, URI indicatorService, URI exportService, MongoClient mongo, Rows rows,
 			List<String> indicators) {
@@ -166,7 +167,7 @@ public final class ExportBench {
 		System.out.println();
 		System.out.print(this.results);
 		System.out.println();
-		System.out.println("CPU time of the two services during each export (their process.cpu.time; the MongoDB server runs in the launcher):");
+		System.out.println("CPU time during each export (the services' process.cpu.time; with --store=h2 the MongoDB server runs in the launcher, not the bench):");
 		System.out.println();
 		System.out.print(this.cpuTable);
 		System.out.println();
@@ -201,6 +202,7 @@ public final class ExportBench {
 				format, Api.JSON.writeValueAsString(this.indicators), REGION);
 		HeapSampler heap = new HeapSampler();
 		Thread sampler = new Thread(heap, "heap-sampler");
+		double benchCpu = benchCpuSeconds();
 		double exportCpu = cpuSeconds(this.exportService);
 		double indicatorCpu = this.indicatorService == null ? 0 : cpuSeconds(this.indicatorService);
 		long[] gcBefore = gcCounts();
@@ -230,6 +232,7 @@ public final class ExportBench {
 		heap.stop();
 		join(sampler);
 		exportCpu = cpuSeconds(this.exportService) - exportCpu;
+		benchCpu = benchCpuSeconds() - benchCpu;
 		indicatorCpu = this.indicatorService == null ? 0 : cpuSeconds(this.indicatorService) - indicatorCpu;
 		long[] gcAfter = gcCounts();
 		if (!job.get("status").asString().equals("DONE")) {
@@ -253,7 +256,8 @@ public final class ExportBench {
 				String.format(Locale.ROOT, "%.1f", endToEnd), Table.number(rows / endToEnd), megabytes(size),
 				String.format(Locale.ROOT, "%.1f", download.seconds()), megabytes(heap.peak()), megabytes(heap.max()),
 				(gcAfter[0] - gcBefore[0]) + " / " + (gcAfter[1] - gcBefore[1]));
-		this.cpuTable.row(format, String.format(Locale.ROOT, "%.1f", exportCpu), String.format(Locale.ROOT, "%.1f", indicatorCpu));
+		this.cpuTable.row(format, String.format(Locale.ROOT, "%.1f", exportCpu), String.format(Locale.ROOT, "%.1f", indicatorCpu),
+				String.format(Locale.ROOT, "%.1f", benchCpu));
 		Bench.say(String.format(Locale.ROOT, "  %s: %,d rows in %.1f s (%,.0f rows/s end to end), %s, peak heap %s of %s", format, rows,
 				endToEnd, rows / endToEnd, megabytes(size), megabytes(heap.peak()), megabytes(heap.max())));
 		return endToEnd;
@@ -354,6 +358,11 @@ public final class ExportBench {
 
 	private double metric(String nameAndQuery, String statistic) {
 		return metric(this.exportService, nameAndQuery, statistic);
+	}
+
+	/** CPU seconds this JVM has used so far: with the in-memory store, mostly the MongoDB-wire server. */
+	private static double benchCpuSeconds() {
+		return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9;
 	}
 
 	/** CPU seconds a service's JVM has used so far (Micrometer's {@code process.cpu.time}, in nanoseconds). */

@@ -64,7 +64,12 @@ final class SyntheticIndicatorService implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		this.server.createContext("/", this::handle);
-		this.server.setExecutor(Executors.newFixedThreadPool(4));
+		// daemon threads: the bench's JVM must end when its main thread does
+		this.server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
+			Thread thread = new Thread(runnable, "synthetic-indicator-service");
+			thread.setDaemon(true);
+			return thread;
+		}));
 		this.server.start();
 	}
 
