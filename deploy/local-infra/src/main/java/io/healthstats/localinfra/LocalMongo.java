@@ -9,7 +9,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
@@ -17,6 +16,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * driver. In memory for tests; on H2 files for the local platform, so data survives a restart.
  */
 public final class LocalMongo implements AutoCloseable {
+
+	/** H2's page cache for the local platform's store (H2's default of 16 MB is small for a million cells). */
+	private static final int CACHE_MEGABYTES = 128;
 
 	private final MongoServer server;
 	private final int port;
@@ -46,19 +48,14 @@ public final class LocalMongo implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return start(new H2Backend(file.toAbsolutePath().toString()) {
-			@Override
-			public Document handleCommand(Channel channel, String database, String command, Document query) {
-				return super.handleCommand(channel, database, asked(command), query);
-			}
-		}, port);
+		return start(LocalH2Backend.open(file.toAbsolutePath().toString(), CACHE_MEGABYTES), port);
 	}
 
 	/**
 	 * {@code hello} is the MongoDB 5+ name of {@code isMaster}. Drivers and Spring Boot's health check send
 	 * it; mongo-java-server only knows the old name.
 	 */
-	private static String asked(String command) {
+	static String asked(String command) {
 		return "hello".equalsIgnoreCase(command) ? "isMaster" : command;
 	}
 
