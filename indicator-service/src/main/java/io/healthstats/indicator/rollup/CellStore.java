@@ -137,7 +137,9 @@ public class CellStore {
 				writes.add(new InsertOneModel<>(doc));
 			}
 			else {
-				writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", cell.key()), Filters.eq("version", cell.version)), doc));
+				// a flat {_id, version} filter, which the unique index id_version answers in the local store
+				// (CellIndexes); under $and (what Filters.and renders) it scans every cell for every replace
+				writes.add(new ReplaceOneModel<>(new Document("_id", cell.key()).append("version", cell.version), doc));
 				updates++;
 			}
 		}

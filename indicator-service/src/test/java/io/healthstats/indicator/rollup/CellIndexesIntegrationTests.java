@@ -14,7 +14,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The listing's secondary indexes are asked for at start, and asking again (another replica) is harmless. */
+/**
+ * The listing's secondary indexes are asked for at start, and asking again (another replica) is harmless;
+ * a cell is saved only over the version it was read at.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(InfrastructureConfiguration.class)
@@ -33,7 +36,30 @@ class CellIndexesIntegrationTests {
 		this.indexes.create();
 		List<String> names = new ArrayList<>();
 		this.mongo.getCollection(CellStore.COLLECTION).listIndexes().forEach(index -> names.add(index.getString("name")));
-		assertThat(names).contains(CellIndexes.BY_INDICATOR, CellIndexes.BY_REGION);
+		assertThat(names).contains(CellIndexes.BY_INDICATOR, CellIndexes.BY_REGION, CellIndexes.BY_VERSION);
+	}
+
+	@Autowired
+	CellStore store;
+
+	@Test
+	void aCopyReadBeforeSomeoneElseSavedIsRefused() {
+		this.indexes.create();
+		String key = Cell.key("BIRTHS", "341523", "203001");
+		this.mongo.getCollection(CellStore.COLLECTION).deleteOne(new org.bson.Document("_id", key));
+		Cell created = Cell.empty("BIRTHS", "341523", "203001", true);
+		assertThat(this.store.save(List.of(created))).isTrue();
+
+		Cell mine = this.store.load(List.of(key)).get(key);
+		Cell theirs = this.store.load(List.of(key)).get(key);
+		theirs.parts.put("202912", new Figures(java.math.BigDecimal.TEN, null, null, 1));
+		assertThat(this.store.save(List.of(theirs))).isTrue();
+		mine.parts.put("202912", new Figures(java.math.BigDecimal.ONE, null, null, 1));
+
+		assertThat(this.store.save(List.of(mine))).as("a save over a newer version").isFalse();
+		Cell stored = this.store.load(List.of(key)).get(key);
+		assertThat(stored.parts.get("202912").value()).isEqualByComparingTo("10");
+		assertThat(stored.version).isEqualTo(2);
 	}
 
 }
