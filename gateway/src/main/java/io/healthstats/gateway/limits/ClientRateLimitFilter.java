@@ -1,11 +1,8 @@
 package io.healthstats.gateway.limits;
 
 import java.security.Principal;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import reactor.core.publisher.Mono;
 
@@ -22,13 +19,13 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * One noisy client must not take the platform down: each authenticated client (JWT
- * {@code client_id}, else {@code sub}) gets its own in-memory Bucket4j token bucket; once it is
- * empty the client gets 429 with {@code Retry-After} until it refills. Runs after Spring Security
- * (whose filter chain is ordered at -100), so the principal is known; public paths and calls
- * without a token are not counted here.
+ * {@code client_id}, else {@code sub}) gets its own Bucket4j token bucket; once it is empty the
+ * client gets 429 with {@code Retry-After} until it refills. Runs after Spring Security (whose
+ * filter chain is ordered at -100), so the principal is known; public paths and calls without a
+ * token are not counted here.
  *
- * <p>Buckets live in this gateway instance only. There is one per client id, and client ids come
- * from tokens the authorization server signed, so the map stays as small as the client list.
+ * <p>Buckets live in this gateway instance's memory, or in Redis when one is configured (see
+ * {@link RateLimitConfiguration}).
  */
 @Component
 class ClientRateLimitFilter implements WebFilter, Ordered {
@@ -37,12 +34,13 @@ class ClientRateLimitFilter implements WebFilter, Ordered {
 
 	private final LimitProperties.RateLimit limits;
 
+	private final ClientBuckets buckets;
+
 	private final ProblemResponses problems;
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-	ClientRateLimitFilter(LimitProperties properties, ProblemResponses problems) {
+	ClientRateLimitFilter(LimitProperties properties, ClientBuckets buckets, ProblemResponses problems) {
 		this.limits = properties.rateLimit();
+		this.buckets = buckets;
 		this.problems = problems;
 	}
 
@@ -65,7 +63,10 @@ class ClientRateLimitFilter implements WebFilter, Ordered {
 	}
 
 	private Mono<Void> admit(String client, ServerWebExchange exchange, WebFilterChain chain) {
-		ConsumptionProbe probe = this.buckets.computeIfAbsent(client, this::newBucket).tryConsumeAndReturnRemaining(1);
+		return this.buckets.tryConsume(client).flatMap(probe -> admit(probe, exchange, chain));
+	}
+
+	private Mono<Void> admit(ConsumptionProbe probe, ServerWebExchange exchange, WebFilterChain chain) {
 		if (probe.isConsumed()) {
 			exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(probe.getRemainingTokens()));
 			return chain.filter(exchange);
@@ -75,13 +76,6 @@ class ClientRateLimitFilter implements WebFilter, Ordered {
 		exchange.getResponse().getHeaders().set(REMAINING_HEADER, "0");
 		return this.problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
 				"This client has sent too many requests. Retry after " + seconds + " s.");
-	}
-
-	private Bucket newBucket(String client) {
-		LimitProperties.Rate rate = this.limits.forClient(client);
-		return Bucket.builder()
-			.addLimit(limit -> limit.capacity(rate.burst()).refillGreedy(rate.requests(), rate.period()))
-			.build();
 	}
 
 	private static String clientId(Principal principal) {

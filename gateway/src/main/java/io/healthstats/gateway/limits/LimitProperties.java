@@ -25,9 +25,12 @@ record LimitProperties(@DefaultValue("10MB") DataSize maxBodySize, @DefaultValue
 	 * @param period refill period
 	 * @param burst bucket capacity
 	 * @param clients overrides by client id, e.g. a benchmark client allowed more
+	 * @param redis where buckets are shared by all gateway instances; in this instance's memory
+	 * when no URL is set
 	 */
 	record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("100") long requests,
-			@DefaultValue("1s") Duration period, @DefaultValue("200") long burst, Map<String, Rate> clients) {
+			@DefaultValue("1s") Duration period, @DefaultValue("200") long burst, Map<String, Rate> clients,
+			@DefaultValue Redis redis) {
 
 		RateLimit {
 			clients = (clients != null) ? Map.copyOf(clients) : Map.of();
@@ -40,6 +43,26 @@ record LimitProperties(@DefaultValue("10MB") DataSize maxBodySize, @DefaultValue
 	}
 
 	record Rate(long requests, Duration period, long burst) {
+	}
+
+	/**
+	 * The Redis every gateway instance keeps its buckets in, so a client has one budget however
+	 * many replicas serve it.
+	 *
+	 * @param url {@code redis://[:password@]host:port[/database]} ({@code rediss://} for TLS,
+	 * {@code redis-sentinel://} for Sentinel); blank keeps buckets in memory
+	 * @param timeout longest wait for Redis on a request before this instance decides alone
+	 * @param retryInterval after Redis failed, how long this instance limits on its own before it
+	 * asks Redis again
+	 * @param keyPrefix start of every bucket's key
+	 */
+	record Redis(String url, @DefaultValue("250ms") Duration timeout, @DefaultValue("2s") Duration retryInterval,
+			@DefaultValue("healthstats:gateway:rate-limit:") String keyPrefix) {
+
+		boolean configured() {
+			return this.url != null && !this.url.isBlank();
+		}
+
 	}
 
 }
