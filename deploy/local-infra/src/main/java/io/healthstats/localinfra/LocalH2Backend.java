@@ -1,10 +1,13 @@
 package io.healthstats.localinfra;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -12,19 +15,25 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * mongo-java-server's H2 backend with its index keys compared as values.
+ * mongo-java-server's H2 backend, made fast enough for the local platform without changing what it stores.
  * <p>
- * The stock backend opens every unique index as an H2 map with H2's generic key type. Its keys
- * ({@link KeyValue}) are not {@link Comparable}, so that type Java-serializes <em>both</em> keys on
- * every comparison of every B-tree search: 73 % of the store's CPU while the indicator-service ingests
- * (profiled, see deploy/bench/README.md). Here the same maps compare keys element by element with the
- * server's own value order — the order a query expects — and store them exactly as before.
+ * The stock backend opens its maps with H2's generic data type. Index keys ({@link KeyValue}) are not
+ * {@link Comparable}, so that type Java-serializes <em>both</em> keys on every comparison of every B-tree
+ * search — 73 % of the store's CPU while the indicator-service ingests (profiled, see
+ * deploy/bench/README.md) — and it Java-serializes every document and key it writes to a page. Here the
+ * same maps compare keys element by element in the server's own value order (the order a query
+ * expects) and write documents and keys as BSON; values written before are still read as they were.
  * <p>
  * A file written by the stock backend holds its index trees in serialized-byte order, which the new
  * comparison cannot search: such a file's indexes are re-sorted once when it is opened, and the file
@@ -41,7 +50,9 @@ final class LocalH2Backend extends H2Backend {
 
 	private static final String INDEX_MAP = "._index_";
 
-	static final ObjectDataType KEYS = new KeyValueType();
+	private static final String DATA_MAP = "databases.";
+
+	private static final ObjectDataType BSON = new BsonObjectType();
 
 	private LocalH2Backend(MVStore store) {
 		super(store);
@@ -80,11 +91,19 @@ final class LocalH2Backend extends H2Backend {
 				store.openMap(getFullCollectionNamespace(collection) + INDEX_MAP + indexName, indexMap());
 				return super.openOrCreateUniqueIndex(collection, indexName, keys, sparse);
 			}
+
+			@Override
+			protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+				// the same for the documents: the name is the one H2Database gives a collection's data map
+				store.openMap(DATA_MAP + getFullCollectionNamespace(collection),
+						new MVMap.Builder<Object, Object>().valueType(BSON));
+				return super.openOrCreateCollection(collection, options);
+			}
 		};
 	}
 
 	private static MVMap.Builder<Object, Object> indexMap() {
-		return new MVMap.Builder<Object, Object>().keyType(KEYS);
+		return new MVMap.Builder<Object, Object>().keyType(BSON);
 	}
 
 	/** Re-sorts the index trees of a file the stock backend wrote (once), and marks the file. */
@@ -109,10 +128,17 @@ final class LocalH2Backend extends H2Backend {
 	}
 
 	/**
-	 * H2's generic type (same bytes on disk) with {@link KeyValue}s compared element by element in the
-	 * server's value order; two keys the server's index treats as equal compare as 0.
+	 * H2's generic type, with documents and index keys written as BSON behind tags of their own (ones H2's
+	 * type does not use) and index keys ({@link KeyValue}) compared element by element in the server's
+	 * value order, so two keys the server's index treats as equal compare as 0. Anything else, and
+	 * anything written before, is read and written as H2 does.
 	 */
-	private static final class KeyValueType extends ObjectDataType {
+	private static final class BsonObjectType extends ObjectDataType {
+
+		/** Free in H2's tag space (0–19 types, 32–49, 64–119 compact forms). */
+		private static final byte DOCUMENT = 120;
+
+		private static final byte KEY = 121;
 
 		private static final ValueComparator VALUES = ValueComparator.asc();
 
@@ -129,6 +155,53 @@ final class LocalH2Backend extends H2Backend {
 				return Integer.compare(left.size(), right.size());
 			}
 			return super.compare(a, b);
+		}
+
+		@Override
+		public void write(WriteBuffer buff, Object obj) {
+			if (obj instanceof Document document && writeBson(buff, DOCUMENT, document)) {
+				return;
+			}
+			if (obj instanceof KeyValue key) {
+				Document elements = new Document();
+				for (int i = 0; i < key.size(); i++) {
+					elements.put(Integer.toString(i), key.get(i));
+				}
+				if (writeBson(buff, KEY, elements)) {
+					return;
+				}
+			}
+			super.write(buff, obj);
+		}
+
+		/** @return false when a value cannot be BSON (then nothing was written) */
+		private static boolean writeBson(WriteBuffer buff, byte tag, Document document) {
+			ByteBuf bson = Unpooled.buffer();
+			try {
+				BsonEncoder.encodeDocument(document, bson);
+				buff.put(tag);
+				buff.put(bson.nioBuffer());
+				return true;
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
+			finally {
+				bson.release();
+			}
+		}
+
+		@Override
+		public Object read(ByteBuffer buff) {
+			byte tag = buff.get(buff.position());
+			if (tag != DOCUMENT && tag != KEY) {
+				return super.read(buff);
+			}
+			buff.get();
+			ByteBuf bson = Unpooled.wrappedBuffer(buff.slice());
+			Document document = BsonDecoder.decodeBson(bson);
+			buff.position(buff.position() + bson.readerIndex());
+			return tag == DOCUMENT ? document : new KeyValue(document.values());
 		}
 
 	}

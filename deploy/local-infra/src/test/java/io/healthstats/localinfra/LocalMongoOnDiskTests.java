@@ -1,8 +1,10 @@
 package io.healthstats.localinfra;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 import com.mongodb.MongoWriteException;
@@ -16,6 +18,9 @@ import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +88,31 @@ class LocalMongoOnDiskTests {
 			List<Object> sorted = new ArrayList<>();
 			numbers.find().sort(Sorts.ascending("n")).forEach(d -> sorted.add(d.get("_id")));
 			assertThat(sorted).containsExactly("d", "a", "c");
+		}
+	}
+
+	@Test
+	void everyKindOfValueComesBackAsItWasStoredAfterARestart() {
+		Path file = this.data.resolve("mongo/values.mv.db");
+		Document stored = new Document("_id", new ObjectId()).append("name", "舒城县卫生健康委员会")
+			.append("int", 42)
+			.append("long", 9_876_543_210L)
+			.append("double", 66.46)
+			.append("decimal", new Decimal128(new BigDecimal("410.50")))
+			.append("flag", true)
+			.append("nothing", null)
+			.append("at", new Date(1_732_000_000_000L))
+			.append("bytes", new Binary(new byte[] { 0, 1, 2, (byte) 255 }))
+			.append("list", List.of("202401", 3, new Document("n", 1)))
+			.append("nested", new Document("reported", new Document("value", "434680").append("revision", 2)));
+		try (LocalMongo mongo = LocalMongo.onDisk(file, 0); MongoClient client = MongoClients.create(mongo.connectionString())) {
+			client.getDatabase("t").getCollection("values").insertOne(stored);
+		}
+		try (LocalMongo mongo = LocalMongo.onDisk(file, 0); MongoClient client = MongoClients.create(mongo.connectionString())) {
+			Document found = client.getDatabase("t").getCollection("values").find().first();
+			assertThat(found).isEqualTo(stored);
+			assertThat(found.get("int")).isInstanceOf(Integer.class);
+			assertThat(found.get("long")).isInstanceOf(Long.class);
 		}
 	}
 
