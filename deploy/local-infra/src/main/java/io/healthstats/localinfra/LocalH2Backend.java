@@ -63,7 +63,12 @@ final class LocalH2Backend extends H2Backend {
 	 * @param cacheMegabytes H2's page cache (its default is 16 MB, small for a million cells)
 	 */
 	static LocalH2Backend open(String file, int cacheMegabytes) {
-		MVStore store = new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open();
+		// H2 writes a changed page whole (copy on write) when 1 MB of changes are pending; 16 MB lets a page
+		// changed by several writes of an ingest batch be written once (still at least once a second)
+		MVStore store = new MVStore.Builder().fileName(file)
+			.cacheSize(cacheMegabytes)
+			.autoCommitBufferSize(16 * 1024)
+			.open();
 		try {
 			sortIndexesByValue(store);
 			return new LocalH2Backend(store);
