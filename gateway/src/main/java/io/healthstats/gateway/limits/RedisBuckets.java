@@ -32,13 +32,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Buckets kept in Redis through Bucket4j's Lettuce integration (compare-and-swap in a Lua script),
  * so every gateway instance draws on one budget per client. Redis is asked asynchronously: the
- * request goes on when Redis answered, without holding a thread.
+ * request goes on when Redis answered, without holding a thread while it waits.
  *
  * <p>Redis is a helper, not a dependency: a gateway must not refuse or fail requests because its
  * rate-limit store is down. When Redis cannot answer within {@code timeout} (not reachable, not
@@ -123,8 +124,11 @@ final class RedisBuckets implements ClientBuckets, DisposableBean {
 			}
 			return Mono.fromSupplier(() -> locally(client));
 		}
-		// suppressCancel: a request given up by its client still counts
-		return Mono.fromFuture(() -> decide(shared, client), true);
+		// suppressCancel: a request given up by its client still counts. The answer arrives on Lettuce's
+		// one I/O thread (or the JDK's timeout thread): the rest of the request must not run there, or that
+		// thread does every request's work and Redis's answers queue behind it (a flood over 16
+		// connections on 2 busy cores then ran into the timeout again and again).
+		return Mono.fromFuture(() -> decide(shared, client), true).publishOn(Schedulers.parallel());
 	}
 
 	/**
