@@ -78,7 +78,7 @@ class Reads {
 			keys.add(Cell.key(code, region.code(), p.previous().id()));
 			keys.add(Cell.key(code, region.code(), p.sameLastYear().id()));
 		}
-		Map<String, Cell> found = this.cells.load(keys);
+		Map<String, Cell> found = this.cells.view(keys);
 		List<Point> points = new ArrayList<>();
 		for (Period p : periods) {
 			CellView view = view(found, indicator, region.code(), p);
@@ -97,7 +97,7 @@ class Reads {
 		Indicator indicator = this.catalogue.get(code);
 		Region region = visible(caller, regionCode);
 		List<Region> children = this.regions.children(region.code());
-		Map<String, Cell> found = this.cells.load(children.stream().map(c -> Cell.key(code, c.code(), period.id())).toList());
+		Map<String, Cell> found = this.cells.view(children.stream().map(c -> Cell.key(code, c.code(), period.id())).toList());
 		List<Item> unranked = children.stream().map(child -> {
 			Figures f = CellView.of(found.get(Cell.key(code, child.code(), period.id())), indicator).effective();
 			return f == null ? new Item(child.code(), child.name(), null, null, null, null, 0)
@@ -123,7 +123,7 @@ class Reads {
 		List<Indicator> expected = this.catalogue.all();
 		List<String> keys = new ArrayList<>();
 		children.forEach(c -> expected.forEach(i -> keys.add(Cell.key(i.code(), c.code(), period.id()))));
-		Map<String, Cell> found = this.cells.load(keys);
+		Map<String, Cell> found = this.cells.view(keys);
 		List<ChildCompleteness> rows = new ArrayList<>();
 		int reportedTotal = 0;
 		for (Region child : children) {
