@@ -1,5 +1,8 @@
 package io.healthstats.gateway;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.healthstats.gateway.limits.TestRedis;
 import io.healthstats.localinfra.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -9,9 +12,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
