@@ -64,10 +64,14 @@ final class LocalH2Backend extends H2Backend {
 	 */
 	static LocalH2Backend open(String file, int cacheMegabytes) {
 		// H2 writes a changed page whole (copy on write) when 1 MB of changes are pending; 16 MB lets a page
-		// changed by several writes of an ingest batch be written once (still at least once a second)
+		// changed by several writes of an ingest batch be written once (still at least once a second).
+		// No compaction in the background: H2 2.x can then move a chunk an open cursor still reads ("Chunk 389
+		// not found", h2database#4383), which made a large local store fail to open now and then. Space of
+		// chunks that hold nothing live any more is still reused.
 		MVStore store = new MVStore.Builder().fileName(file)
 			.cacheSize(cacheMegabytes)
 			.autoCommitBufferSize(16 * 1024)
+			.autoCompactFillRate(0)
 			.open();
 		try {
 			sortIndexesByValue(store);
