@@ -1,5 +1,6 @@
 package io.healthstats.indicator.observation;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,13 +14,17 @@ import io.healthstats.indicator.rollup.Cell;
 import io.healthstats.indicator.rollup.Revision;
 import io.healthstats.indicator.rollup.Source;
 import io.healthstats.indicator.security.Caller;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -45,14 +50,16 @@ class ObservationController {
 	private final RowParser parser;
 	private final ObservationWriter writer;
 	private final ObservationPages pages;
+	private final ObservationCsv csv;
 	private final Catalogue catalogue;
 	private final Regions regions;
 
-	ObservationController(RowParser parser, ObservationWriter writer, ObservationPages pages, Catalogue catalogue,
-			Regions regions) {
+	ObservationController(RowParser parser, ObservationWriter writer, ObservationPages pages, ObservationCsv csv,
+			Catalogue catalogue, Regions regions) {
 		this.parser = parser;
 		this.writer = writer;
 		this.pages = pages;
+		this.csv = csv;
 		this.catalogue = catalogue;
 		this.regions = regions;
 	}
@@ -88,13 +95,22 @@ class ObservationController {
 
 	@GetMapping
 	@Operation(summary = "Raw observations (latest revision; history=true adds every revision with source and time), "
-			+ "in key order INDICATOR|REGION|PERIOD, a page at a time",
+			+ "in key order INDICATOR|REGION|PERIOD, a page at a time — or, with Accept: text/csv, the whole selection as one streamed CSV",
 			description = "At most `limit` rows; when more follow, the `X-Next-Cursor` header holds the key to pass as "
 					+ "`after` for the next page. `from`/`to` select the periods of any granularity that lie wholly "
 					+ "within the range (2024..2025: two years, eight quarters, 24 months). `subtree=true` reads the "
-					+ "region and every region below it.")
-	@ApiResponse(responseCode = "200", description = "A page of rows; `X-Next-Cursor` when more follow",
-			headers = @Header(name = NEXT_CURSOR, description = "Pass as `after` to read the next page"))
+					+ "region and every region below it.\n\n"
+					+ "With `Accept: text/csv` the same selection comes as **one streamed CSV** instead of pages: the header "
+					+ "`indicator,region,period,value,numerator,denominator` (the one `POST` accepts), then every row after "
+					+ "`after` in key order, the numbers exactly as stored; `limit` and `history` do not apply. A stream the "
+					+ "service could not finish ends with a line starting `#interrupted`; continue with `after` = the last "
+					+ "row's key (`indicator|region|period`).")
+	@ApiResponse(responseCode = "200", description = "A page of rows (`X-Next-Cursor` when more follow), or with Accept: text/csv every row",
+			headers = @Header(name = NEXT_CURSOR, description = "Pass as `after` to read the next page"),
+			content = { @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ObservationView.class))),
+					@Content(mediaType = ObservationCsv.MEDIA_TYPE,
+					examples = @ExampleObject(value = ObservationCsv.HEADER + "\r\nOUTPATIENT_VISITS,341523,202401,98120,,\r\n"
+							+ "HEALTH_CHECK_COMPLETION_RATE,341523,2023,66.45848734354687,26071,39229\r\n")) })
 	@ApiResponse(responseCode = "400", description = "Invalid period, range or limit", content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "404", description = "Unknown indicator, or a region unknown or outside the caller's",
 			content = @Content(mediaType = "application/problem+json"))
@@ -106,20 +122,41 @@ class ObservationController {
 			@Parameter(example = "2024") @RequestParam(required = false) String from,
 			@Parameter(example = "2025") @RequestParam(required = false) String to,
 			@Min(1) @Max(ObservationPages.MAX_LIMIT) @RequestParam(defaultValue = "" + ObservationPages.DEFAULT_LIMIT) int limit,
-			@Parameter(description = "The X-Next-Cursor of the previous page") @RequestParam(required = false) String after,
+			@Parameter(description = "The X-Next-Cursor of the previous page; for the CSV stream the key of the last row received") @RequestParam(required = false) String after,
 			@RequestParam(defaultValue = "false") boolean history, Caller caller) {
-		List<String> indicators = indicator == null ? List.of() : indicator;
-		indicators.forEach(this.catalogue::get);
-		if (region != null && (this.regions.find(region).isEmpty() || !caller.covers(region))) {
-			throw new UnknownRegionException(region);
-		}
-		ObservationPages.Page page = this.pages.page(new ObservationPages.Query(indicators, subtree ? null : region,
-				region != null ? region : caller.region(), periods(period, from, to)), after, limit, history);
+		ObservationPages.Page page = this.pages.page(selection(indicator, region, subtree, period, from, to, caller), after,
+				limit, history);
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
 		if (page.next() != null) {
 			answer.header(NEXT_CURSOR, page.next());
 		}
 		return answer.body(page.cells().stream().map(cell -> view(cell, history)).toList());
+	}
+
+	/**
+	 * The selection of {@link #read} as one streamed CSV (documented there: one operation, two
+	 * representations). The same checks run before the first byte, so a region outside the caller's
+	 * subtree is the same 404.
+	 */
+	@GetMapping(produces = ObservationCsv.MEDIA_TYPE)
+	@Hidden
+	void readCsv(@RequestParam(required = false) List<String> indicator, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "false") boolean subtree, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String after, Caller caller, HttpServletResponse response) throws IOException {
+		this.csv.write(selection(indicator, region, subtree, period, from, to, caller), after, response);
+	}
+
+	/** What to read, checked: known indicators, a region the caller covers, a valid period range. */
+	private ObservationPages.Query selection(List<String> indicator, String region, boolean subtree, String period,
+			String from, String to, Caller caller) {
+		List<String> indicators = indicator == null ? List.of() : indicator;
+		indicators.forEach(this.catalogue::get);
+		if (region != null && (this.regions.find(region).isEmpty() || !caller.covers(region))) {
+			throw new UnknownRegionException(region);
+		}
+		return new ObservationPages.Query(indicators, subtree ? null : region, region != null ? region : caller.region(),
+				periods(period, from, to));
 	}
 
 	private static List<String> periods(String period, String from, String to) {

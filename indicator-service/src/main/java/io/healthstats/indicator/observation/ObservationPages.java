@@ -1,8 +1,10 @@
 package io.healthstats.indicator.observation;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.healthstats.indicator.catalogue.Catalogue;
 import io.healthstats.indicator.catalogue.Indicator;
@@ -10,6 +12,8 @@ import io.healthstats.indicator.region.Region;
 import io.healthstats.indicator.region.Regions;
 import io.healthstats.indicator.rollup.Cell;
 import io.healthstats.indicator.rollup.CellStore;
+import io.healthstats.indicator.rollup.CellStore.ReportedFigures;
+import io.healthstats.indicator.rollup.Revision;
 import io.healthstats.indicator.security.Caller;
 
 import org.springframework.stereotype.Component;
@@ -35,6 +39,12 @@ class ObservationPages {
 	static final int MAX_EXAMINED = 400_000;
 
 	private static final int MAX_CHUNK = MAX_LIMIT;
+
+	/** Keys a streamed read looks up per chunk: ~1,000 keys, a few hundred rows, 40 lookups. */
+	static final int STREAM_KEYS = 1000;
+
+	/** Rows a streamed read without a period bound asks for per range query (a scan each on the local store). */
+	static final int STREAM_SCAN_ROWS = 10_000;
 
 	private final CellStore cells;
 	private final Catalogue catalogue;
@@ -66,6 +76,94 @@ class ObservationPages {
 		}
 		return lookUp(new KeySpace(indicators(query), regions(query), query.periods().stream().sorted().toList()), after, limit,
 				history);
+	}
+
+	/**
+	 * The rows of a streamed read, chunk after chunk in key order: whatever the selection's size, a chunk
+	 * holds at most {@link #STREAM_KEYS} keys' rows (or {@link #STREAM_SCAN_ROWS} without a period
+	 * bound), so memory stays bounded by the chunks being read and written.
+	 */
+	interface Chunks {
+
+		/**
+		 * The read of the next chunk (its rows in key order; none when its keys hold no data), to be run on
+		 * any thread; null after the last. Called from one thread, in order.
+		 */
+		Supplier<List<ReportedFigures>> next();
+
+		/**
+		 * Whether the reads of several chunks may run at the same time (each knows its keys); without a
+		 * period bound a chunk starts where the previous one ended, so it is read only after it.
+		 */
+		boolean concurrent();
+
+	}
+
+	/** The rows after {@code after} (null: from the start) as {@link Chunks}; the latest revision only. */
+	Chunks chunks(Query query, String after) {
+		if (query.periods() == null) {
+			return scanChunks(query, after);
+		}
+		KeySpace keys = new KeySpace(indicators(query), regions(query), query.periods().stream().sorted().toList());
+		long[] position = { after == null ? 0 : keys.firstAfter(after) };
+		return new Chunks() {
+
+			@Override
+			public Supplier<List<ReportedFigures>> next() {
+				if (position[0] >= keys.size()) {
+					return null;
+				}
+				int n = (int) Math.min(STREAM_KEYS, keys.size() - position[0]);
+				List<String> batch = keys.slice(position[0], n);
+				position[0] += n;
+				return () -> ObservationPages.this.cells.reportedFiguresAmong(batch);
+			}
+
+			@Override
+			public boolean concurrent() {
+				return true;
+			}
+
+		};
+	}
+
+	private Chunks scanChunks(Query query, String after) {
+		String prefix = query.region() != null ? "" : Caller.prefix(query.subtreeRoot());
+		String[] cursor = { after };
+		boolean[] done = { false };
+		return new Chunks() {
+
+			@Override
+			public Supplier<List<ReportedFigures>> next() {
+				if (done[0]) {
+					return null;
+				}
+				return () -> {
+					List<Cell> found = ObservationPages.this.cells.reportedAfter(cursor[0], query.indicators(), query.region(),
+							prefix, null, STREAM_SCAN_ROWS, false);
+					done[0] = found.size() < STREAM_SCAN_ROWS;
+					if (!found.isEmpty()) {
+						cursor[0] = found.get(found.size() - 1).key();
+					}
+					return found.stream().map(ObservationPages::figures).toList();
+				};
+			}
+
+			@Override
+			public boolean concurrent() {
+				return false;
+			}
+
+		};
+	}
+
+	private static ReportedFigures figures(Cell cell) {
+		Revision r = cell.reportedRevision();
+		return new ReportedFigures(cell.key(), plain(r.value()), plain(r.numerator()), plain(r.denominator()));
+	}
+
+	private static String plain(BigDecimal number) {
+		return number == null ? null : number.toPlainString();
 	}
 
 	private Page scan(Query query, String after, int limit, boolean history) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -20,7 +21,16 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
+import org.bson.BsonReader;
+import org.bson.BsonType;
+import org.bson.BsonWriter;
 import org.bson.Document;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.conversions.Bson;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -35,8 +45,23 @@ public class CellStore {
 
 	static final String COLLECTION = "cells";
 
-	/** Keys per {@code $in} lookup of {@link #find} and {@link #reportedAmong}. */
+	/** Keys per {@code $in} lookup of {@link #find}. */
 	static final int LOOKUP_BATCH = 100;
+
+	/**
+	 * Keys per {@code $in} lookup of the bulk reads {@link #reportedAmong} and {@link #reportedFiguresAmong}.
+	 * The local store re-checks every document it found against the whole {@code $in} list (n² per lookup)
+	 * and each lookup has a fixed cost on both sides; 25 measured cheapest for a million rows (the store's
+	 * CPU per row 6.6 µs against 10 at 100 keys), and MongoDB answers it with 25 seeks in the {@code _id} index.
+	 */
+	static final int READ_BATCH = 25;
+
+	/** Only the numbers of the reported revision: what a bulk read needs, a third of a cell's fields. */
+	private static final Bson REPORTED_FIGURES = Projections.include("reported.value",
+			"reported.numerator", "reported.denominator");
+
+	private static final CodecRegistry FIGURES_CODECS = CodecRegistries.fromRegistries(
+			CodecRegistries.fromCodecs(new ReportedFiguresCodec()), MongoClientSettings.getDefaultCodecRegistry());
 
 	private final MongoTemplate mongo;
 
@@ -81,9 +106,9 @@ public class CellStore {
 		List<String> all = List.copyOf(keys);
 		// The filter must be on _id alone (the local store uses its index only for such a query), and
 		// short: the local store re-checks every document it found against the whole $in list, so one
-		// lookup of n keys costs n² comparisons there (10,000 keys: seconds; 100 × 100: milliseconds).
-		for (int from = 0; from < all.size(); from += LOOKUP_BATCH) {
-			List<String> batch = all.subList(from, Math.min(all.size(), from + LOOKUP_BATCH));
+		// lookup of n keys costs n² comparisons there (10,000 keys: seconds; READ_BATCH: microseconds).
+		for (int from = 0; from < all.size(); from += READ_BATCH) {
+			List<String> batch = all.subList(from, Math.min(all.size(), from + READ_BATCH));
 			for (Document doc : collection().find(Filters.in("_id", batch)).projection(reportedOnly(history))) {
 				if (doc.get("reported") != null) {
 					cells.add(fromDocument(doc));
@@ -92,6 +117,106 @@ public class CellStore {
 		}
 		cells.sort(Comparator.comparing(Cell::key));
 		return cells;
+	}
+
+	/**
+	 * The reported numbers of the cells among {@code keys} that hold a reported value, in key order, as
+	 * stored (exact decimal strings): one {@code _id $in} lookup per {@link #READ_BATCH} keys, reading
+	 * only the reported revision's value, numerator and denominator, decoded straight into
+	 * {@link ReportedFigures} (no intermediate document) — the read behind the streamed CSV of exports,
+	 * where the store's and the driver's work per row is most of the cost.
+	 */
+	public List<ReportedFigures> reportedFiguresAmong(List<String> keys) {
+		List<ReportedFigures> figures = new ArrayList<>(keys.size());
+		MongoCollection<ReportedFigures> collection = this.mongo.getCollection(COLLECTION)
+			.withDocumentClass(ReportedFigures.class)
+			.withCodecRegistry(FIGURES_CODECS);
+		for (int from = 0; from < keys.size(); from += READ_BATCH) {
+			List<String> batch = keys.subList(from, Math.min(keys.size(), from + READ_BATCH));
+			int found = figures.size();
+			for (ReportedFigures row : collection.find(Filters.in("_id", batch)).projection(REPORTED_FIGURES)) {
+				if (row != ReportedFiguresCodec.NOT_REPORTED) {
+					figures.add(row);
+				}
+			}
+			// MongoDB answers an $in in index order as a rule, not by contract
+			figures.subList(found, figures.size()).sort(Comparator.comparing(ReportedFigures::key));
+		}
+		return figures;
+	}
+
+	/**
+	 * The numbers reported for one key, exactly as stored.
+	 * @param key {@code INDICATOR|REGION|PERIOD}
+	 * @param numerator only for rates
+	 * @param denominator only for rates
+	 */
+	public record ReportedFigures(String key, String value, String numerator, String denominator) {
+	}
+
+	/**
+	 * Reads {@code {_id, reported: {value, numerator, denominator}}} into {@link ReportedFigures} with the
+	 * BSON reader, skipping anything else; a cell without a reported revision (a roll-up only) decodes to
+	 * {@link #NOT_REPORTED}. Read-only: never used to write.
+	 */
+	private static final class ReportedFiguresCodec implements Codec<ReportedFigures> {
+
+		static final ReportedFigures NOT_REPORTED = new ReportedFigures(null, null, null, null);
+
+		@Override
+		public ReportedFigures decode(BsonReader reader, DecoderContext context) {
+			String key = null;
+			String value = null;
+			String numerator = null;
+			String denominator = null;
+			boolean reported = false;
+			reader.readStartDocument();
+			while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+				String name = reader.readName();
+				if (name.equals("_id") && reader.getCurrentBsonType() == BsonType.STRING) {
+					key = reader.readString();
+				}
+				else if (name.equals("reported") && reader.getCurrentBsonType() == BsonType.DOCUMENT) {
+					reader.readStartDocument();
+					while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+						String field = reader.readName();
+						// a projection of a null "reported" may come back as an empty document: only its fields count
+						reported |= field.equals("value") || field.equals("numerator") || field.equals("denominator");
+						switch (field) {
+							case "value" -> value = string(reader);
+							case "numerator" -> numerator = string(reader);
+							case "denominator" -> denominator = string(reader);
+							default -> reader.skipValue();
+						}
+					}
+					reader.readEndDocument();
+				}
+				else {
+					reader.skipValue();
+				}
+			}
+			reader.readEndDocument();
+			return reported && key != null ? new ReportedFigures(key, value, numerator, denominator) : NOT_REPORTED;
+		}
+
+		private static String string(BsonReader reader) {
+			if (reader.getCurrentBsonType() == BsonType.STRING) {
+				return reader.readString();
+			}
+			reader.skipValue();
+			return null;
+		}
+
+		@Override
+		public void encode(BsonWriter writer, ReportedFigures value, EncoderContext context) {
+			throw new UnsupportedOperationException("ReportedFigures are read, never written");
+		}
+
+		@Override
+		public Class<ReportedFigures> getEncoderClass() {
+			return ReportedFigures.class;
+		}
+
 	}
 
 	/**
@@ -104,7 +229,7 @@ public class CellStore {
 	 */
 	public List<Cell> reportedAfter(String after, Collection<String> indicators, String region, String regionPrefix,
 			String period, int limit, boolean history) {
-		List<org.bson.conversions.Bson> filters = new ArrayList<>();
+		List<Bson> filters = new ArrayList<>();
 		filters.add(Filters.ne("reported", null));
 		if (after != null) {
 			filters.add(Filters.gt("_id", after));
@@ -131,7 +256,7 @@ public class CellStore {
 		return cells;
 	}
 
-	private static org.bson.conversions.Bson reportedOnly(boolean history) {
+	private static Bson reportedOnly(boolean history) {
 		return history ? Projections.include("indicator", "region", "period", "county", "reported", "history", "version")
 				: Projections.include("indicator", "region", "period", "county", "reported", "version");
 	}
