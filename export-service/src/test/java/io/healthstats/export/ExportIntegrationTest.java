@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole export-service on the shared in-process Kafka broker and MongoDB-wire server, reading
  * from {@link UpstreamStub} in place of the authorization server, indicator- and report-service.
- * Pages hold three rows, so paging is exercised by every export; the sweeps run every 300 ms.
+ * Observations come as one streamed CSV; where a test takes it away, in pages of three rows, so paging
+ * is exercised too. The sweeps run every 300 ms.
  * All subclasses share one application context.
  */
 @SpringBootTest

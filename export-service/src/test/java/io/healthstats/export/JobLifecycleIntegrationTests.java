@@ -68,7 +68,7 @@ class JobLifecycleIntegrationTests extends ExportIntegrationTest {
 		assertThat(job.get("finishedAt").isNull()).isFalse();
 		MvcTestResult file = this.api.get("city-341500", "/api/v1/exports/" + id + "/file");
 		assertThat(file).hasStatus(409);
-		// a page is tried three times before the export gives up
+		// the stream is asked for three times before the export gives up
 		assertThat(UPSTREAM.requests().stream().filter(r -> r.startsWith("GET /api/v1/observations"))).hasSize(3);
 		JsonNode failed = this.json.readTree((String) eventsOf(id, 2).get(1).value());
 		assertThat(failed.get("type").asString()).isEqualTo("io.healthstats.export.failed");

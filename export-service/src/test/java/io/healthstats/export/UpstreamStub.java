@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The edge of the export-service's world in one in-test HTTP server: the authorization server's token
  * endpoint and the indicator- and report-service endpoints the service reads, answering as those
- * services do (same paths, bodies, {@code X-Next-Cursor} keyset paging in key order, 404s). Data is
- * whatever a test puts in.
+ * services do (same paths, bodies, the observations as one streamed CSV with {@code Accept: text/csv}
+ * or in {@code X-Next-Cursor} keyset pages, in key order, 404s). Data is whatever a test puts in; a test
+ * can break the stream (as a failing indicator-service would) or take the CSV away (an older one).
  */
 final class UpstreamStub implements AutoCloseable {
 
@@ -45,6 +46,14 @@ final class UpstreamStub implements AutoCloseable {
 	private final List<String> requests = new CopyOnWriteArrayList<>();
 
 	private final AtomicBoolean failObservations = new AtomicBoolean();
+
+	private final AtomicBoolean csvUnsupported = new AtomicBoolean();
+
+	/** How the next streams break: "#" after n rows (the service's own line), "cut" half a line after n rows. */
+	private final List<Break> breaks = new CopyOnWriteArrayList<>();
+
+	private record Break(int afterRows, boolean cut) {
+	}
 
 	private final AtomicInteger tokensIssued = new AtomicInteger();
 
@@ -92,12 +101,29 @@ final class UpstreamStub implements AutoCloseable {
 		this.failObservations.set(fail);
 	}
 
+	/** The next stream ends after {@code rows} rows with the {@code #interrupted} line the indicator-service writes. */
+	void interruptNextStreamAfter(int rows) {
+		this.breaks.add(new Break(rows, false));
+	}
+
+	/** The next stream sends {@code rows} rows and half a line, then closes, as a connection that broke. */
+	void cutNextStreamAfter(int rows) {
+		this.breaks.add(new Break(rows, true));
+	}
+
+	/** Answers 406 to {@code Accept: text/csv}, as an indicator-service from before the CSV stream did. */
+	void csvUnsupported(boolean unsupported) {
+		this.csvUnsupported.set(unsupported);
+	}
+
 	void clear() {
 		this.observations.clear();
 		this.reports.clear();
 		this.figures.clear();
 		this.requests.clear();
 		this.failObservations.set(false);
+		this.csvUnsupported.set(false);
+		this.breaks.clear();
 	}
 
 	/** Requests received ("GET /api/v1/observations?…"), in order. */
@@ -157,7 +183,10 @@ final class UpstreamStub implements AutoCloseable {
 		}
 	}
 
-	/** {@code GET /api/v1/observations} with region+subtree, from/to, indicator…, limit, after. */
+	/**
+	 * {@code GET /api/v1/observations} with region+subtree, from/to, indicator…, after: with
+	 * {@code Accept: text/csv} every row as one CSV, else a page of {@code limit} rows.
+	 */
 	private void observations(HttpExchange exchange, String query) throws IOException {
 		if (this.failObservations.get()) {
 			answer(exchange, 500, Map.of("type", "https://healthstats.io/problems/internal-error", "status", 500), Map.of());
@@ -168,8 +197,17 @@ final class UpstreamStub implements AutoCloseable {
 		String prefix = Catalogue.prefix(params.get("region").get(0));
 		int first = Catalogue.startMonth(params.get("from").get(0));
 		int last = Catalogue.endMonth(params.get("to").get(0));
-		int limit = Integer.parseInt(params.get("limit").get(0));
 		String after = params.containsKey("after") ? params.get("after").get(0) : null;
+		String accept = exchange.getRequestHeaders().getFirst("Accept");
+		if (accept != null && accept.contains("text/csv")) {
+			if (this.csvUnsupported.get()) {
+				answer(exchange, 406, Map.of("type", "https://healthstats.io/problems/internal-error", "status", 406), Map.of());
+				return;
+			}
+			stream(exchange, after, indicators, prefix, first, last);
+			return;
+		}
+		int limit = Integer.parseInt(params.get("limit").get(0));
 		Collection<Map.Entry<String, Map<String, Object>>> candidates = (after == null ? this.observations
 				: this.observations.tailMap(after, false)).entrySet();
 		List<Object> page = new ArrayList<>();
@@ -190,6 +228,44 @@ final class UpstreamStub implements AutoCloseable {
 			page.add(row);
 		}
 		answer(exchange, 200, page, next == null ? Map.of() : Map.of("X-Next-Cursor", next));
+	}
+
+	/** The matching rows after {@code after} as the indicator-service's CSV, broken as the next {@link Break} says. */
+	private void stream(HttpExchange exchange, String after, List<String> indicators, String prefix, int first, int last)
+			throws IOException {
+		Break broken = this.breaks.isEmpty() ? null : this.breaks.remove(0);
+		exchange.getResponseHeaders().add("Content-Type", "text/csv;charset=UTF-8");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			StringBuilder csv = new StringBuilder("indicator,region,period,value,numerator,denominator\r\n");
+			int rows = 0;
+			String lastKey = null;
+			for (Map.Entry<String, Map<String, Object>> entry : (after == null ? this.observations
+					: this.observations.tailMap(after, false)).entrySet()) {
+				Map<String, Object> row = entry.getValue();
+				String period = (String) row.get("period");
+				if (!(indicators.isEmpty() || indicators.contains(row.get("indicator")))
+						|| !((String) row.get("region")).startsWith(prefix) || Catalogue.startMonth(period) < first
+						|| Catalogue.endMonth(period) > last) {
+					continue;
+				}
+				if (broken != null && rows == broken.afterRows()) {
+					csv.append(broken.cut() ? "OUTPATIENT_VIS" : "#interrupted: the indicator-service could not read further; continue with after="
+							+ (lastKey == null ? "" : lastKey) + "\r\n");
+					break;
+				}
+				csv.append(row.get("indicator")).append(',').append(row.get("region")).append(',').append(period).append(',')
+					.append(plain(row.get("value"))).append(',').append(plain(row.get("numerator"))).append(',')
+					.append(plain(row.get("denominator"))).append("\r\n");
+				rows++;
+				lastKey = entry.getKey();
+			}
+			out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	private static String plain(Object number) {
+		return number == null ? "" : ((BigDecimal) number).toPlainString();
 	}
 
 	private static String key(Map<?, ?> row) {

@@ -29,8 +29,16 @@ final class CsvRowWriter implements RowWriter {
 
 	@Override
 	public void write(Row row) throws IOException {
-		this.csv.record(row.indicator(), row.indicatorName(), row.region(), row.regionName(), row.period(),
-				Row.plain(row.value()), Row.plain(row.numerator()), Row.plain(row.denominator()), row.unit());
+		this.csv.text(row.indicator())
+			.text(row.indicatorName())
+			.text(row.region())
+			.text(row.regionName())
+			.text(row.period())
+			.number(row.value())
+			.number(row.numerator())
+			.number(row.denominator())
+			.text(row.unit())
+			.end();
 	}
 
 	@Override

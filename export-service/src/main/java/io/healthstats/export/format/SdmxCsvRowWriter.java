@@ -32,8 +32,18 @@ final class SdmxCsvRowWriter implements RowWriter {
 	@Override
 	public void write(Row row) throws IOException {
 		String period = row.period();
-		this.csv.record("dataflow", DATAFLOW, "I", frequency(period), row.indicator(), row.region(), timePeriod(period),
-				Row.plain(row.value()), row.unit(), Row.plain(row.numerator()), Row.plain(row.denominator()));
+		this.csv.text("dataflow")
+			.text(DATAFLOW)
+			.text("I")
+			.text(frequency(period))
+			.text(row.indicator())
+			.text(row.region())
+			.text(timePeriod(period))
+			.number(row.value())
+			.text(row.unit())
+			.number(row.numerator())
+			.number(row.denominator())
+			.end();
 	}
 
 	@Override

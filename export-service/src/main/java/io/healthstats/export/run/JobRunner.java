@@ -127,42 +127,76 @@ public class JobRunner {
 	private long writeObservations(ExportJob job, OutputStream out) throws IOException {
 		Map<String, IndicatorInfo> catalogue = this.indicators.catalogue();
 		RegionNames regionNames = new RegionNames(this.indicators);
-		Progress progress = new Progress(job.indicators(), job.region());
 		ObservationQuery query = new ObservationQuery(job.indicators(), job.region(), job.from(), job.to());
 		RowWriter writer = job.format().rowWriter(out);
 		try {
-			long rows = 0;
-			int percent = 0;
-			Instant nextBeat = Instant.now().plus(this.beatEvery);
-			String after = null;
-			do {
-				IndicatorService.Page page = this.indicators.page(query, after);
-				for (ObservationRow observation : page.rows()) {
-					IndicatorInfo indicator = catalogue.get(observation.indicator());
-					writer.write(new Row(observation.indicator(), indicator == null ? "" : indicator.nameZh(), observation.region(),
-							regionNames.of(observation.region()), observation.period(), observation.value(), observation.numerator(),
-							observation.denominator(), indicator == null ? "" : indicator.unit()));
-				}
-				rows += page.rows().size();
-				this.metrics.rows(job.format(), page.rows().size());
-				if (!page.rows().isEmpty()) {
-					ObservationRow last = page.rows().get(page.rows().size() - 1);
-					percent = progress.after(last.indicator(), last.region());
-				}
-				after = page.next();
-				if (Instant.now().isAfter(nextBeat)) {
-					beat(job, rows, percent);
-					nextBeat = Instant.now().plus(this.beatEvery);
-				}
-			}
-			while (after != null);
+			Written written = new Written(job, writer, catalogue, regionNames);
+			this.indicators.observations(query, written);
+			written.counted();
 			writer.close();
-			return rows;
+			return written.rows;
 		}
 		catch (RuntimeException | IOException ex) {
 			writer.abandon();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Writes each row as the indicator-service streams it, with the names a reader needs; every
+	 * {@value #CHECK_EVERY} rows it counts them and, every {@code beatEvery}, renews the lease with the
+	 * progress (a lost lease ends the export there).
+	 */
+	private final class Written implements IndicatorService.RowSink {
+
+		private static final int CHECK_EVERY = 1024;
+
+		private final ExportJob job;
+
+		private final RowWriter writer;
+
+		private final Map<String, IndicatorInfo> catalogue;
+
+		private final RegionNames regionNames;
+
+		private final Progress progress;
+
+		private long rows;
+
+		private long counted;
+
+		private long nextBeat;
+
+		Written(ExportJob job, RowWriter writer, Map<String, IndicatorInfo> catalogue, RegionNames regionNames) {
+			this.job = job;
+			this.writer = writer;
+			this.catalogue = catalogue;
+			this.regionNames = regionNames;
+			this.progress = new Progress(job.indicators(), job.region());
+			this.nextBeat = System.nanoTime() + JobRunner.this.beatEvery.toNanos();
+		}
+
+		@Override
+		public void accept(ObservationRow observation) throws IOException {
+			IndicatorInfo indicator = this.catalogue.get(observation.indicator());
+			this.writer.write(new Row(observation.indicator(), indicator == null ? "" : indicator.nameZh(), observation.region(),
+					this.regionNames.of(observation.region()), observation.period(), observation.value(), observation.numerator(),
+					observation.denominator(), indicator == null ? "" : indicator.unit()));
+			if (++this.rows % CHECK_EVERY == 0) {
+				counted();
+				if (System.nanoTime() - this.nextBeat > 0) {
+					beat(this.job, this.rows, this.progress.after(observation.indicator(), observation.region()));
+					this.nextBeat = System.nanoTime() + JobRunner.this.beatEvery.toNanos();
+				}
+			}
+		}
+
+		/** Adds the rows written since the last count to the rows metric. */
+		void counted() {
+			JobRunner.this.metrics.rows(this.job.format(), this.rows - this.counted);
+			this.counted = this.rows;
+		}
+
 	}
 
 	private long writeReport(ExportJob job, OutputStream out) throws IOException {

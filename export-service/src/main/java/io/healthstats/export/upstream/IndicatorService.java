@@ -3,6 +3,7 @@ package io.healthstats.export.upstream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,18 +14,24 @@ import java.util.Optional;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The indicator-service API, read with the service token: the catalogue, regions, and observations a
- * page at a time (keyset cursor in {@code X-Next-Cursor}). A page is parsed as a stream into at most
- * {@code pageSize} small rows, never the whole export.
+ * The indicator-service API, read with the service token: the catalogue, regions, and observations —
+ * one streamed CSV per export ({@link #observations}), resumed after the last row's key when it breaks,
+ * or (an indicator-service without the CSV) a page at a time with the keyset cursor in
+ * {@code X-Next-Cursor}. Rows are handed on as they are read, never the whole export in memory.
  */
 @Component
 public class IndicatorService {
@@ -33,7 +40,13 @@ public class IndicatorService {
 
 	static final String NEXT_CURSOR = "X-Next-Cursor";
 
+	static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+	private static final Logger log = LoggerFactory.getLogger(IndicatorService.class);
+
 	private final RestClient http;
+
+	private final RestClient streams;
 
 	private final JsonMapper json;
 
@@ -41,8 +54,10 @@ public class IndicatorService {
 
 	private volatile Catalogue catalogue;
 
-	IndicatorService(RestClient upstream, JsonMapper json, UpstreamProperties properties) {
+	IndicatorService(RestClient upstream, @Qualifier("upstreamStreams") RestClient streams, JsonMapper json,
+			UpstreamProperties properties) {
 		this.http = upstream;
+		this.streams = streams;
 		this.json = json;
 		this.properties = properties;
 	}
@@ -92,15 +107,165 @@ public class IndicatorService {
 			}));
 	}
 
+	/** Receives the rows of {@link #observations} one by one; what it throws ends the read unchanged. */
+	@FunctionalInterface
+	public interface RowSink {
+
+		void accept(ObservationRow row) throws IOException;
+
+	}
+
+	/**
+	 * Hands every row of {@code query} to {@code sink} in key order, from one streamed CSV
+	 * ({@code Accept: text/csv}). When the stream breaks — the connection, a line that is not a row, or the
+	 * service's own {@code #interrupted} line — it is asked again after the key of the last row handed on;
+	 * {@code retries} times in a row without a new row (250 ms, 500 ms … apart), then the export fails. An
+	 * indicator-service that answers 406 (one without the CSV) is read page by page instead.
+	 * @return the rows handed on
+	 */
+	public long observations(ObservationQuery query, RowSink sink) throws IOException {
+		String after = null;
+		long rows = 0;
+		int failures = 0;
+		while (true) {
+			Stream stream = new Stream(sink);
+			try {
+				if (!stream(query, after, stream)) {
+					return rows + pages(query, after, sink);
+				}
+				return rows + stream.rows;
+			}
+			catch (SinkFailure ex) {
+				if (ex.getCause() instanceof IOException io) {
+					throw io;
+				}
+				throw (RuntimeException) ex.getCause();
+			}
+			catch (CsvRows.BrokenStream | UpstreamException ex) {
+				rows += stream.rows;
+				after = stream.last != null ? stream.last : after;
+				failures = stream.rows > 0 ? 1 : failures + 1;
+				boolean retriable = !(ex instanceof UpstreamException upstream) || upstream.retriable();
+				String what = "observations" + (after == null ? "" : " after " + after);
+				if (!retriable || failures > this.properties.retries()) {
+					throw ex instanceof UpstreamException upstream ? upstream
+							: new UpstreamException(SERVICE + " broke off the stream of " + what + ".", true, ex);
+				}
+				log.warn("{} broke off the stream of observations ({}); asking again for {} (try {} of {})", SERVICE,
+						ex.getMessage(), what, failures + 1, this.properties.retries() + 1);
+				Upstream.pause(250L << (failures - 1));
+			}
+		}
+	}
+
+	/** What one streamed response handed on. */
+	private static final class Stream {
+
+		private final RowSink sink;
+
+		private long rows;
+
+		private String last;
+
+		Stream(RowSink sink) {
+			this.sink = sink;
+		}
+
+		void accept(ObservationRow row) {
+			try {
+				this.sink.accept(row);
+			}
+			catch (IOException | RuntimeException ex) {
+				throw new SinkFailure(ex);
+			}
+			this.rows++;
+			this.last = row.indicator() + "|" + row.region() + "|" + row.period();
+		}
+
+	}
+
+	/** An exception of the sink (writing the file, a lost lease), carried through the HTTP client untouched. */
+	private static final class SinkFailure extends RuntimeException {
+
+		SinkFailure(Exception cause) {
+			super(cause);
+		}
+
+	}
+
+	/** One streamed response; false when the indicator-service has no CSV (406). */
+	private boolean stream(ObservationQuery query, String after, Stream stream) {
+		URI target = observationsUri(query, after, null);
+		String what = "observations" + (after == null ? "" : " after " + after);
+		try {
+			return this.streams.get().uri(target).accept(CSV).exchange((request, response) -> {
+				int status = response.getStatusCode().value();
+				if (status == HttpStatus.NOT_ACCEPTABLE.value()) {
+					return false;
+				}
+				if (response.getStatusCode().isError()) {
+					throw new UpstreamException(SERVICE + " answered " + status + " for " + what + ".",
+							response.getStatusCode().is5xxServerError(), null);
+				}
+				CsvRows rows = new CsvRows(response.getBody());
+				rows.header();
+				for (ObservationRow row = rows.next(); row != null; row = rows.next()) {
+					stream.accept(row);
+				}
+				return true;
+			});
+		}
+		catch (CsvRows.BrokenStream | SinkFailure | UpstreamException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			if (ex.getCause() instanceof SinkFailure sink) {
+				throw sink;
+			}
+			throw Upstream.translate(SERVICE, what, ex);
+		}
+	}
+
+	/** The rows after {@code after}, page by page: the indicator-service before it streamed CSV. */
+	private long pages(ObservationQuery query, String after, RowSink sink) throws IOException {
+		long rows = 0;
+		String next = after;
+		do {
+			Page page = page(query, next);
+			for (ObservationRow row : page.rows()) {
+				sink.accept(row);
+			}
+			rows += page.rows().size();
+			next = page.next();
+		}
+		while (next != null);
+		return rows;
+	}
+
 	/** One page of observations after {@code after} (null: the first), at most {@code pageSize} rows. */
 	public Page page(ObservationQuery query, String after) {
+		URI target = observationsUri(query, after, this.properties.pageSize());
+		String what = "observations" + (after == null ? "" : " after " + after);
+		return Upstream.call(SERVICE, what, this.properties.retries(),
+				() -> this.http.get().uri(target).exchange((request, response) -> {
+					if (response.getStatusCode().isError()) {
+						throw new UpstreamException(SERVICE + " answered " + response.getStatusCode().value() + " for " + what + ".",
+								response.getStatusCode().is5xxServerError(), null);
+					}
+					return new Page(rows(response.getBody()), response.getHeaders().getFirst(NEXT_CURSOR));
+				}));
+	}
+
+	private URI observationsUri(ObservationQuery query, String after, Integer limit) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(this.properties.indicatorService())
 			.path("/api/v1/observations")
 			.queryParam("region", "{region}")
 			.queryParam("subtree", "true")
 			.queryParam("from", "{from}")
-			.queryParam("to", "{to}")
-			.queryParam("limit", this.properties.pageSize());
+			.queryParam("to", "{to}");
+		if (limit != null) {
+			uri.queryParam("limit", limit);
+		}
 		Map<String, Object> values = new HashMap<>();
 		values.put("region", query.region());
 		values.put("from", query.from());
@@ -113,16 +278,7 @@ public class IndicatorService {
 			uri.queryParam("after", "{after}");
 			values.put("after", after);
 		}
-		java.net.URI target = uri.encode().buildAndExpand(values).toUri();
-		String what = "observations" + (after == null ? "" : " after " + after);
-		return Upstream.call(SERVICE, what, this.properties.retries(),
-				() -> this.http.get().uri(target).exchange((request, response) -> {
-					if (response.getStatusCode().isError()) {
-						throw new UpstreamException(SERVICE + " answered " + response.getStatusCode().value() + " for " + what + ".",
-								response.getStatusCode().is5xxServerError(), null);
-					}
-					return new Page(rows(response.getBody()), response.getHeaders().getFirst(NEXT_CURSOR));
-				}));
+		return uri.encode().buildAndExpand(values).toUri();
 	}
 
 	private List<ObservationRow> rows(InputStream body) throws IOException {

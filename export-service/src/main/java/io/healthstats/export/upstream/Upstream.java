@@ -50,7 +50,7 @@ final class Upstream {
 		throw ex;
 	}
 
-	private static void pause(long millis) {
+	static void pause(long millis) {
 		try {
 			Thread.sleep(millis);
 		}

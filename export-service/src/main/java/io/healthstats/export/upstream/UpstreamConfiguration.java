@@ -1,10 +1,13 @@
 package io.healthstats.export.upstream;
 
+import java.net.HttpURLConnection;
 import java.net.http.HttpClient;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -45,16 +48,37 @@ class UpstreamConfiguration {
 	}
 
 	@Bean
+	@Primary
 	RestClient upstream(RestClient.Builder builder, OAuth2AuthorizedClientManager serviceTokens,
+			OAuth2AuthorizedClientService authorizedClients, UpstreamProperties properties) {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout()).build());
+		requests.setReadTimeout(properties.readTimeout());
+		return builder.clone().requestFactory(requests).requestInterceptor(tokens(serviceTokens, authorizedClients, properties)).build();
+	}
+
+	/**
+	 * For the observation stream of an export, which may run for minutes: the JDK client's read timeout
+	 * bounds the whole exchange, {@link HttpURLConnection}'s bounds each read (a service that stops sending
+	 * for {@code read-timeout} breaks the stream, which is then resumed). Blocking reads on one thread, too,
+	 * cost less per byte than the JDK client's asynchronous body.
+	 */
+	@Bean
+	RestClient upstreamStreams(RestClient.Builder builder, OAuth2AuthorizedClientManager serviceTokens,
+			OAuth2AuthorizedClientService authorizedClients, UpstreamProperties properties) {
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(properties.connectTimeout());
+		requests.setReadTimeout(properties.readTimeout());
+		return builder.clone().requestFactory(requests).requestInterceptor(tokens(serviceTokens, authorizedClients, properties)).build();
+	}
+
+	private static OAuth2ClientHttpRequestInterceptor tokens(OAuth2AuthorizedClientManager serviceTokens,
 			OAuth2AuthorizedClientService authorizedClients, UpstreamProperties properties) {
 		OAuth2ClientHttpRequestInterceptor tokens = new OAuth2ClientHttpRequestInterceptor(serviceTokens);
 		tokens.setClientRegistrationIdResolver(request -> properties.clientRegistration());
 		tokens.setPrincipalResolver(request -> SERVICE);
 		tokens.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout()).build());
-		requests.setReadTimeout(properties.readTimeout());
-		return builder.requestFactory(requests).requestInterceptor(tokens).build();
+		return tokens;
 	}
 
 }
