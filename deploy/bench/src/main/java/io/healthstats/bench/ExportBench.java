@@ -3,6 +3,9 @@ package io.healthstats.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.net.URI;
@@ -59,7 +62,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ExportBench {
 
-	private static final List<String> OPTIONS = List.of("formats", "data", "reuse", "page-size", "store", "upstream");
+	private static final List<String> OPTIONS = List.of("formats", "data", "reuse", "page-size", "store", "upstream", "jit");
 
 	private static final String REGION = "340000";
 
@@ -83,7 +86,8 @@ public final class ExportBench {
 			"download (s)", "peak heap used", "heap max", "young/old GCs");
 
 	private final Table cpuTable = new Table("format", "export-service CPU (s)", "indicator-service CPU (s)",
-			"bench JVM CPU (s): MongoDB-wire server, Kafka, synthetic upstream");
+			"bench JVM CPU (s): MongoDB-wire server, Kafka, synthetic upstream, GC", "of it the MongoDB-wire server's threads (s)",
+			"bench JVM heap: live before / peak used / live after");
 
 	private ExportBench(Api api, URI gateway, URI indicatorService, URI exportService, MongoClient mongo, Rows rows,
 			List<String> indicators) {
@@ -105,6 +109,8 @@ public final class ExportBench {
 		}
 		Path data = Path.of(args.get("data", "deploy/bench/target/data/export")).toAbsolutePath();
 		boolean launcher = args.get("store", "memory").equals("h2");
+		// c2: the services without -XX:TieredStopAtLevel=1, to show what the launcher's C1-only JIT costs
+		List<String> serviceFlags = args.get("jit", "c1").equals("c2") ? InMemoryPlatform.SERVICE_FLAGS_C2 : InMemoryPlatform.SERVICE_FLAGS;
 		Bench.say("Export bench on " + Bench.machine() + ", load average " + Bench.load());
 		if (launcher) {
 			try (Platform platform = Platform.start(data, !args.flag("reuse"), environment);
@@ -118,9 +124,9 @@ public final class ExportBench {
 			Map<String, String> catalogue = new LinkedHashMap<>();
 			SyntheticIndicatorService.CATALOGUE.forEach(indicator -> catalogue.put(indicator.get(0), indicator.get(3)));
 			Rows rows = new Rows(catalogue);
-			Bench.say(String.format(Locale.ROOT, "Rendering %,d rows as indicator-service pages in memory ...", rows.size()));
-			try (SyntheticIndicatorService upstream = new SyntheticIndicatorService(rows, args.integer("page-size", 10_000));
-					InMemoryPlatform platform = InMemoryPlatform.start(data, environment, upstream.uri());
+			Bench.say(String.format(Locale.ROOT, "Rendering %,d rows as the indicator-service's CSV in memory ...", rows.size()));
+			try (SyntheticIndicatorService upstream = new SyntheticIndicatorService(rows);
+					InMemoryPlatform platform = InMemoryPlatform.start(data, environment, upstream.uri(), serviceFlags);
 					MongoClient mongo = MongoClients.create(platform.mongo())) {
 				Api api = new Api(platform.gateway(), Bench.CLIENT);
 				new ExportBench(api, platform.gateway(), null, platform.exportService(), mongo, rows, List.copyOf(catalogue.keySet()))
@@ -128,7 +134,7 @@ public final class ExportBench {
 			}
 		}
 		else {
-			try (InMemoryPlatform platform = InMemoryPlatform.start(data, environment, null);
+			try (InMemoryPlatform platform = InMemoryPlatform.start(data, environment, null, serviceFlags);
 					MongoClient mongo = MongoClients.create(platform.mongo())) {
 				bench(platform.gateway(), platform.indicatorService(), platform.exportService(), mongo).run(formats);
 			}
@@ -202,7 +208,9 @@ public final class ExportBench {
 				format, Api.JSON.writeValueAsString(this.indicators), REGION);
 		HeapSampler heap = new HeapSampler();
 		Thread sampler = new Thread(heap, "heap-sampler");
+		double benchLiveBefore = benchLiveHeap();
 		double benchCpu = benchCpuSeconds();
+		double storeCpu = storeThreadsCpuSeconds();
 		double exportCpu = cpuSeconds(this.exportService);
 		double indicatorCpu = this.indicatorService == null ? 0 : cpuSeconds(this.indicatorService);
 		long[] gcBefore = gcCounts();
@@ -233,8 +241,10 @@ public final class ExportBench {
 		join(sampler);
 		exportCpu = cpuSeconds(this.exportService) - exportCpu;
 		benchCpu = benchCpuSeconds() - benchCpu;
+		storeCpu = storeThreadsCpuSeconds() - storeCpu;
 		indicatorCpu = this.indicatorService == null ? 0 : cpuSeconds(this.indicatorService) - indicatorCpu;
 		long[] gcAfter = gcCounts();
+		double benchLiveAfter = benchLiveHeap();
 		if (!job.get("status").asString().equals("DONE")) {
 			throw new IllegalStateException("Export " + format + " ended " + job);
 		}
@@ -257,7 +267,8 @@ public final class ExportBench {
 				String.format(Locale.ROOT, "%.1f", download.seconds()), megabytes(heap.peak()), megabytes(heap.max()),
 				(gcAfter[0] - gcBefore[0]) + " / " + (gcAfter[1] - gcBefore[1]));
 		this.cpuTable.row(format, String.format(Locale.ROOT, "%.1f", exportCpu), String.format(Locale.ROOT, "%.1f", indicatorCpu),
-				String.format(Locale.ROOT, "%.1f", benchCpu));
+				String.format(Locale.ROOT, "%.1f", benchCpu), String.format(Locale.ROOT, "%.1f", storeCpu),
+				megabytes(benchLiveBefore) + " / " + megabytes(heap.benchPeak()) + " / " + megabytes(benchLiveAfter));
 		Bench.say(String.format(Locale.ROOT, "  %s: %,d rows in %.1f s (%,.0f rows/s end to end), %s, peak heap %s of %s", format, rows,
 				endToEnd, rows / endToEnd, megabytes(size), megabytes(heap.peak()), megabytes(heap.max())));
 		return endToEnd;
@@ -308,13 +319,22 @@ public final class ExportBench {
 
 		private volatile double max;
 
+		private volatile double benchPeak;
+
 		@Override
 		public void run() {
 			this.max = metric("jvm.memory.max?tag=area:heap");
+			Runtime bench = Runtime.getRuntime();
 			while (this.running.get()) {
 				this.peak = Math.max(this.peak, metric("jvm.memory.used?tag=area:heap"));
+				this.benchPeak = Math.max(this.benchPeak, bench.totalMemory() - bench.freeMemory());
 				sleep(100);
 			}
+		}
+
+		/** The bench JVM's heap in use (live data and garbage), at its highest: the store must not hold a whole export. */
+		double benchPeak() {
+			return this.benchPeak;
 		}
 
 		void stop() {
@@ -358,6 +378,31 @@ public final class ExportBench {
 
 	private double metric(String nameAndQuery, String statistic) {
 		return metric(this.exportService, nameAndQuery, statistic);
+	}
+
+	/**
+	 * The bench JVM's live heap (after a full collection): with the in-memory store, the stored documents.
+	 * Taken before and after each export, outside the timed part.
+	 */
+	private static double benchLiveHeap() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	/**
+	 * CPU seconds the MongoDB-wire server's own threads ({@code mongo-server-worker…}: decoding commands,
+	 * finding, projecting and encoding documents) have used so far — the store's work without the
+	 * collector of the bench JVM's heap, which holds the whole in-memory database.
+	 */
+	private static double storeThreadsCpuSeconds() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long nanos = 0;
+		for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (thread != null && thread.getThreadName().startsWith("mongo-server-worker")) {
+				nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+			}
+		}
+		return nanos / 1e9;
 	}
 
 	/** CPU seconds this JVM has used so far: with the in-memory store, mostly the MongoDB-wire server. */

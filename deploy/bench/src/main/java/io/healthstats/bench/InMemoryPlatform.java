@@ -42,6 +42,9 @@ final class InMemoryPlatform implements AutoCloseable {
 	static final List<String> SERVICE_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m",
 			"-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m");
 
+	/** The launcher's flags with the C2 JIT as well (what {@code -XX:TieredStopAtLevel=1} gives up), for comparison. */
+	static final List<String> SERVICE_FLAGS_C2 = SERVICE_FLAGS.stream().filter(flag -> !flag.startsWith("-XX:TieredStopAtLevel")).toList();
+
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
 	private final Path data;
@@ -56,22 +59,26 @@ final class InMemoryPlatform implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private InMemoryPlatform(Path data, LocalMongo mongo, LocalKafka kafka) {
+	private final List<String> serviceFlags;
+
+	private InMemoryPlatform(Path data, LocalMongo mongo, LocalKafka kafka, List<String> serviceFlags) {
 		this.data = data;
 		this.mongo = mongo;
 		this.kafka = kafka;
+		this.serviceFlags = serviceFlags;
 	}
 
 	/**
 	 * @param indicatorService an indicator-service already running (a synthetic one), or null to start
 	 * the real one on the in-memory store
+	 * @param serviceFlags the JVM flags of the services: {@link #SERVICE_FLAGS}, or {@link #SERVICE_FLAGS_C2}
 	 */
-	static InMemoryPlatform start(Path data, Map<String, String> environment, URI indicatorService) {
+	static InMemoryPlatform start(Path data, Map<String, String> environment, URI indicatorService, List<String> serviceFlags) {
 		Platform.deleteRecursively(data);
 		long started = System.nanoTime();
 		LocalMongo mongo = LocalMongo.inMemory();
 		LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), 0);
-		InMemoryPlatform platform = new InMemoryPlatform(data, mongo, kafka);
+		InMemoryPlatform platform = new InMemoryPlatform(data, mongo, kafka, serviceFlags);
 		Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-platform-stop"));
 		try {
 			Path jars = copyJars(Platform.repositoryRoot(), data.resolve("jars"));
@@ -166,7 +173,7 @@ final class InMemoryPlatform implements AutoCloseable {
 			throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(SERVICE_FLAGS);
+		command.addAll(this.serviceFlags);
 		command.add("-javaagent:" + agent + "=" + ProcessHandle.current().pid());
 		command.addAll(List.of("-jar", jar.toString()));
 		command.addAll(arguments);

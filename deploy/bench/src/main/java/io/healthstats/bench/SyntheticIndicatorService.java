@@ -17,10 +17,10 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The indicator-service's read API as the export-service uses it — catalogue, regions, and
- * {@code GET /api/v1/observations} pages with an {@code X-Next-Cursor} — answering from pages rendered
- * in memory before the measurement, in the same JSON the real service writes (source, revision,
- * recordedAt …). It takes the store and the indicator-service out of the measurement, so what is left
- * is the export-service itself: reading pages over HTTP, writing the format, storing the file.
+ * {@code GET /api/v1/observations} as one streamed CSV ({@code Accept: text/csv}) — answering from the
+ * CSV rendered in memory before the measurement, in the format the real service writes. It takes the
+ * store and the indicator-service out of the measurement, so what is left is the export-service itself:
+ * reading the stream over HTTP, writing the format, storing the file.
  */
 final class SyntheticIndicatorService implements AutoCloseable {
 
@@ -38,11 +38,12 @@ final class SyntheticIndicatorService implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final List<byte[]> pages = new ArrayList<>();
+	/** The whole CSV (header and every row), in pieces of about 64 KiB sent one after the other. */
+	private final List<byte[]> csv = new ArrayList<>();
 
 	private final byte[] catalogue;
 
-	SyntheticIndicatorService(ExportBench.Rows rows, int pageSize) {
+	SyntheticIndicatorService(ExportBench.Rows rows) {
 		StringBuilder json = new StringBuilder("[");
 		for (List<String> indicator : CATALOGUE) {
 			json.append(json.length() > 1 ? "," : "")
@@ -50,13 +51,15 @@ final class SyntheticIndicatorService implements AutoCloseable {
 						indicator.get(1), indicator.get(2), indicator.get(3)));
 		}
 		this.catalogue = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
-		for (long from = 0; from < rows.size(); from += pageSize) {
-			StringBuilder page = new StringBuilder(pageSize * 260).append('[');
-			for (long i = from; i < Math.min(rows.size(), from + pageSize); i++) {
-				row(page.append(i > from ? "," : ""), ExportBench.cell(rows.row(i), null), rows.row(i));
+		StringBuilder piece = new StringBuilder(1 << 17).append("indicator,region,period,value,numerator,denominator\r\n");
+		for (long i = 0; i < rows.size(); i++) {
+			row(piece, ExportBench.cell(rows.row(i), null), rows.row(i));
+			if (piece.length() >= 1 << 16) {
+				this.csv.add(piece.toString().getBytes(StandardCharsets.US_ASCII));
+				piece.setLength(0);
 			}
-			this.pages.add(page.append(']').toString().getBytes(StandardCharsets.UTF_8));
 		}
+		this.csv.add(piece.toString().getBytes(StandardCharsets.US_ASCII));
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("localhost", 0), 64);
 		}
@@ -82,26 +85,24 @@ final class SyntheticIndicatorService implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	/** One row as {@code ObservationController.ObservationView} serializes it. */
-	private static void row(StringBuilder json, org.bson.Document cell, ExportBench.Row row) {
+	/** One row as {@code ObservationCsv} writes it: the key's three fields, then the numbers as stored. */
+	private static void row(StringBuilder csv, org.bson.Document cell, ExportBench.Row row) {
 		org.bson.Document reported = cell.get("reported", org.bson.Document.class);
-		json.append("{\"indicator\":\"").append(row.indicator()).append("\",\"region\":\"").append(row.region())
-			.append("\",\"period\":\"").append(row.period()).append("\",\"value\":").append(reported.getString("value"))
-			.append(",\"numerator\":").append(row.rate() ? reported.getString("numerator") : "null")
-			.append(",\"denominator\":").append(row.rate() ? reported.getString("denominator") : "null")
-			.append(",\"revision\":1,\"flagged\":false,\"source\":{\"type\":\"CLIENT\",\"id\":\"export-bench\",\"text\":null,\"start\":null,\"end\":null},")
-			.append("\"recordedAt\":\"2025-01-10T08:00:00Z\",\"history\":null}");
+		csv.append(row.indicator()).append(',').append(row.region()).append(',').append(row.period()).append(',')
+			.append(reported.getString("value")).append(',')
+			.append(row.rate() ? reported.getString("numerator") : "").append(',')
+			.append(row.rate() ? reported.getString("denominator") : "").append("\r\n");
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		if (path.equals("/api/v1/indicators")) {
-			answer(exchange, 200, this.catalogue, null);
+			answer(exchange, 200, this.catalogue);
 		}
 		else if (path.startsWith("/api/v1/regions/")) {
 			String code = path.substring("/api/v1/regions/".length());
 			String region = region(code);
-			answer(exchange, region == null ? 404 : 200, (region == null ? "{}" : region).getBytes(StandardCharsets.UTF_8), null);
+			answer(exchange, region == null ? 404 : 200, (region == null ? "{}" : region).getBytes(StandardCharsets.UTF_8));
 		}
 		else if (path.equals("/api/v1/observations")) {
 			Map<String, String> params = new LinkedHashMap<>();
@@ -109,17 +110,21 @@ final class SyntheticIndicatorService implements AutoCloseable {
 				int eq = pair.indexOf('=');
 				params.put(pair.substring(0, eq), pair.substring(eq + 1));
 			}
-			if (!"340000".equals(params.get("region"))) {
-				// the bench's rows all lie under the province; a warm-up export of one county gets an empty page
-				answer(exchange, 200, "[]".getBytes(StandardCharsets.UTF_8), null);
-				return;
+			String accept = exchange.getRequestHeaders().getFirst("Accept");
+			if (accept == null || !accept.contains("text/csv") || params.containsKey("after")) {
+				// the export-service streams, and a stream from memory never breaks: nothing else is asked
+				answer(exchange, 400, "{}".getBytes(StandardCharsets.UTF_8));
 			}
-			int page = params.containsKey("after") ? Integer.parseInt(params.get("after")) + 1 : 0;
-			String next = page + 1 < this.pages.size() ? Integer.toString(page) : null;
-			answer(exchange, 200, this.pages.get(page), next);
+			else if (!"340000".equals(params.get("region"))) {
+				// the bench's rows all lie under the province; a warm-up export of one county gets none
+				stream(exchange, true);
+			}
+			else {
+				stream(exchange, false);
+			}
 		}
 		else {
-			answer(exchange, 404, "{}".getBytes(StandardCharsets.UTF_8), null);
+			answer(exchange, 404, "{}".getBytes(StandardCharsets.UTF_8));
 		}
 	}
 
@@ -150,11 +155,27 @@ final class SyntheticIndicatorService implements AutoCloseable {
 		return json.append("]}").toString();
 	}
 
-	private static void answer(HttpExchange exchange, int status, byte[] body, String next) throws IOException {
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		if (next != null) {
-			exchange.getResponseHeaders().add("X-Next-Cursor", next);
+	private void stream(HttpExchange exchange, boolean headerOnly) throws IOException {
+		exchange.getResponseHeaders().add("Content-Type", "text/csv;charset=UTF-8");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			if (headerOnly) {
+				byte[] first = this.csv.get(0);
+				int header = 0;
+				while (first[header] != '\n') {
+					header++;
+				}
+				out.write(first, 0, header + 1);
+				return;
+			}
+			for (byte[] piece : this.csv) {
+				out.write(piece);
+			}
 		}
+	}
+
+	private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
