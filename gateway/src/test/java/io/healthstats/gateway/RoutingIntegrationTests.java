@@ -1,11 +1,19 @@
 package io.healthstats.gateway;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import io.healthstats.localinfra.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -20,6 +28,9 @@ class RoutingIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@LocalServerPort
+	int port;
 
 	final String token = TestTokens.forClient("county-341523");
 
@@ -164,6 +175,22 @@ class RoutingIntegrationTests {
 			.isEqualTo(TYPE_BASE + "upstream-timeout")
 			.jsonPath("$.instance")
 			.isEqualTo("/api/v1/indicators/SLOW01");
+	}
+
+	@Test
+	void relaysManyConcurrentCallsToOneServiceWithoutTurningAnyAway() {
+		Upstreams.INDICATOR.respondSlowly("/api/v1/indicators/BUSY01", 400);
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/indicators/BUSY01"))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forClient("city-341500"))
+			.build();
+
+		// forty dashboards waiting on one slow service at the same moment
+		List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 40)
+			.mapToObj(call -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+			.toList();
+
+		assertThat(calls).allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
 	}
 
 	@Test

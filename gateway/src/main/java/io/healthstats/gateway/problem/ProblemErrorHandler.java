@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import io.healthstats.gateway.tracing.TraceIds;
+
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.core.annotation.Order;
@@ -41,7 +43,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 	private static ProblemDetail problemFor(ServerWebExchange exchange, Throwable failure) {
 		if (failure instanceof NotFoundException) {
 			// The gateway's own "no upstream instance" error: for the client the service is down.
-			log.warn("No upstream for {}: {}", ProblemResponses.originalPath(exchange), failure.toString());
+			TraceIds.log(exchange,
+					() -> log.warn("No upstream for {}: {}", ProblemResponses.originalPath(exchange), failure.toString()));
 			return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
 					"The service is unavailable at the moment. Please try again shortly.");
 		}
@@ -50,8 +53,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			exchange.getResponse().getHeaders().addAll(status.getHeaders());
 			return problem;
 		}
-		log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), ProblemResponses.originalPath(exchange),
-				failure);
+		TraceIds.log(exchange, () -> log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(),
+				ProblemResponses.originalPath(exchange), failure));
 		return forStatus(500);
 	}
 

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import io.healthstats.gateway.problem.ProblemResponses;
+import io.healthstats.gateway.tracing.TraceIds;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -50,9 +51,9 @@ class RequestIdFilter implements WebFilter {
 		});
 		return chain.filter(identified).doFinally(signal -> {
 			if (access.isInfoEnabled()) {
-				access.info("{} {} {} {} ms id={}", exchange.getRequest().getMethod(),
+				TraceIds.log(exchange, () -> access.info("{} {} {} {} ms id={}", exchange.getRequest().getMethod(),
 						exchange.getRequest().getPath().value(), identified.getResponse().getStatusCode(),
-						(System.nanoTime() - start) / 1_000_000, id);
+						(System.nanoTime() - start) / 1_000_000, id));
 			}
 		});
 	}

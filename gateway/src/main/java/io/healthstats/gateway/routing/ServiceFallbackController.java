@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import io.healthstats.gateway.problem.ProblemResponses;
+import io.healthstats.gateway.tracing.TraceIds;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,18 +53,18 @@ class ServiceFallbackController {
 					"The request body is too large.");
 		}
 		if (isTimeout(failure)) {
-			log.warn("{} did not answer {} {} in time", service, exchange.getRequest().getMethod(),
-					ProblemResponses.originalPath(exchange));
+			TraceIds.log(exchange, () -> log.warn("{} did not answer {} {} in time", service,
+					exchange.getRequest().getMethod(), ProblemResponses.originalPath(exchange)));
 			return this.problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout",
 					"The " + service + " did not answer in time. Please try again.");
 		}
 		if (failure instanceof CallNotPermittedException) {
-			log.debug("{} circuit open, {} {} not attempted", service, exchange.getRequest().getMethod(),
-					ProblemResponses.originalPath(exchange));
+			TraceIds.log(exchange, () -> log.debug("{} circuit open, {} {} not attempted", service,
+					exchange.getRequest().getMethod(), ProblemResponses.originalPath(exchange)));
 		}
 		else {
-			log.warn("{} unavailable for {} {}: {}", service, exchange.getRequest().getMethod(),
-					ProblemResponses.originalPath(exchange), failure.toString());
+			TraceIds.log(exchange, () -> log.warn("{} unavailable for {} {}: {}", service,
+					exchange.getRequest().getMethod(), ProblemResponses.originalPath(exchange), failure.toString()));
 		}
 		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
