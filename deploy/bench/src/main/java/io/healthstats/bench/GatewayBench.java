@@ -1,9 +1,12 @@
 package io.healthstats.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +16,9 @@ import java.util.Map;
  * What the gateway costs: the same GET sent straight to the indicator-service and through the
  * gateway, in alternating rounds of one run (so both see the same background load), at a fixed
  * number of concurrent callers. Prints p50/p99 and requests/s for both, the p50 the gateway adds and
- * the share of the direct throughput it keeps.
+ * the share of the direct throughput it keeps. A time-based warm-up through the gateway comes first
+ * ({@code --jit-warmup}, seconds), because the launcher runs the gateway with the C2 compiler, which
+ * needs tens of seconds of traffic to compile the gateway's hot paths.
  *
  * <pre>
  * ./mvnw -B -q install -DskipTests
@@ -22,8 +27,11 @@ import java.util.Map;
  */
 public final class GatewayBench {
 
-	private static final List<String> OPTIONS = List.of("concurrency", "requests", "warmup", "rounds", "data", "fresh", "properties",
-			"gateway", "indicator-service", "mongo");
+	private static final List<String> OPTIONS = List.of("concurrency", "requests", "warmup", "jit-warmup", "rounds", "data", "fresh",
+			"properties", "gateway", "indicator-service", "mongo");
+
+	/** Length of one slice of the JIT warm-up, after each of which the gateway's CPU per request is printed. */
+	private static final Duration SLICE = Duration.ofSeconds(10);
 
 	private record Target(String name, String path) {
 	}
@@ -40,6 +48,7 @@ public final class GatewayBench {
 		int requests = args.integer("requests", 4000);
 		int warmup = args.integer("warmup", 1000);
 		int rounds = args.integer("rounds", 4);
+		Duration jitWarmup = Duration.ofSeconds(args.integer("jit-warmup", 120));
 		Bench.say("Gateway bench on " + Bench.machine() + ", load average " + Bench.load());
 		try (Platform platform = args.has("gateway")
 				? Platform.attach(URI.create(args.get("gateway", "")), URI.create(args.get("indicator-service", "http://localhost:8082")), args.get("mongo", ""))
@@ -55,6 +64,8 @@ public final class GatewayBench {
 			processes.putAll(platform.processes());
 			processes.keySet().retainAll(List.of("bench client", "gateway", "indicator-service", "launcher"));
 			CpuMeter cpu = new CpuMeter(processes);
+			Bench.say("Gateway JVM: " + jvmFlags(processes.get("gateway")));
+			jitWarmup(api, platform, cpu, jitWarmup);
 			Table table = new Table("request", "callers", "direct p50", "direct p99", "direct req/s", "gateway p50",
 					"gateway p99", "gateway req/s", "added p50", "gateway/direct throughput");
 			List<String> cpuHeader = new ArrayList<>(List.of("request", "callers", "path"));
@@ -104,8 +115,70 @@ public final class GatewayBench {
 			System.out.println();
 			System.out.print(cpuTable);
 			System.out.println();
+			System.out.println("Resident memory (RSS) at the end: " + residentMemory(processes));
+			System.out.println();
 			Bench.say("Load average at the end " + Bench.load());
 		}
+	}
+
+	/**
+	 * Requests through the gateway (both requests in turn, two callers) for {@code length} before
+	 * anything is measured: the per-request warm-ups are short, and a gateway running with the C2
+	 * compiler keeps compiling its hot paths for tens of seconds, which would count in the first
+	 * rounds' CPU. Prints the gateway's CPU per request every {@link #SLICE}, to show it settle.
+	 */
+	private static void jitWarmup(Api api, Platform platform, CpuMeter cpu, Duration length) {
+		if (length.isZero()) {
+			return;
+		}
+		List<HttpRequest> requests = REQUESTS.stream().map(target -> api.get(platform.gateway(), target.path())).toList();
+		long end = System.nanoTime() + length.toNanos();
+		List<String> slices = new ArrayList<>();
+		while (System.nanoTime() < end) {
+			Map<String, Long> before = cpu.snapshot();
+			Map<String, Long> used = new LinkedHashMap<>();
+			long sliceEnd = Math.min(end, System.nanoTime() + SLICE.toNanos());
+			int sent = 0;
+			while (System.nanoTime() < sliceEnd) {
+				ClosedLoop.run(api.http(), 2, 200, i -> requests.get(i % requests.size()));
+				sent += 200;
+			}
+			cpu.accumulate(before, used);
+			Long gateway = used.get("gateway");
+			slices.add(gateway == null ? "n/a" : Table.millis(gateway / 1e6 / sent));
+		}
+		Bench.say("JIT warm-up, " + length.toSeconds() + " s through the gateway: its CPU per request every " + SLICE.toSeconds()
+				+ " s " + String.join(", ", slices));
+	}
+
+	private static String jvmFlags(ProcessHandle process) {
+		if (process == null) {
+			return "n/a (platform not started by the bench)";
+		}
+		List<String> flags = process.info().arguments().map(List::of).orElse(List.of()).stream()
+			.filter(argument -> argument.startsWith("-X"))
+			.toList();
+		boolean c1Only = flags.stream().anyMatch(flag -> flag.equals("-XX:TieredStopAtLevel=1"));
+		return String.join(" ", flags) + (c1Only ? " (C1 JIT only)" : " (C1 and C2 JIT)");
+	}
+
+	/** VmRSS of each process from /proc (Linux), e.g. {@code gateway 312 MB}. */
+	private static String residentMemory(Map<String, ProcessHandle> processes) {
+		List<String> sizes = new ArrayList<>();
+		processes.forEach((name, process) -> {
+			try {
+				long kib = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+					.filter(line -> line.startsWith("VmRSS:"))
+					.mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+					.findFirst()
+					.orElse(-1);
+				sizes.add(name + " " + (kib < 0 ? "n/a" : Math.round(kib / 1024.0) + " MB"));
+			}
+			catch (IOException | RuntimeException ex) {
+				sizes.add(name + " n/a");
+			}
+		});
+		return String.join(", ", sizes);
 	}
 
 	/** One way to send the request, with what its rounds measured. */
