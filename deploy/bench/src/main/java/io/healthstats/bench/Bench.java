@@ -38,6 +38,24 @@ final class Bench {
 		return Map.of("SPRING_APPLICATION_JSON", json.toString());
 	}
 
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A result table under its title, with a blank line before and after each. */
+	static void print(String title, Table table) {
+		System.out.println();
+		System.out.println(title);
+		System.out.println();
+		System.out.print(table);
+	}
+
 	static void say(String line) {
 		System.out.println("[" + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + line);
 	}

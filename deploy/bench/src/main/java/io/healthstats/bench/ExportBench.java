@@ -168,14 +168,9 @@ public final class ExportBench {
 		for (String format : formats) {
 			seconds.put(format, export(format.strip(), expected));
 		}
-		System.out.println();
-		System.out.println("Exports through the gateway as " + Bench.CLIENT + " (export-service: -Xmx256m, as the launcher runs it):");
-		System.out.println();
-		System.out.print(this.results);
-		System.out.println();
-		System.out.println("CPU time during each export (the services' process.cpu.time; with --store=h2 the MongoDB server runs in the launcher, not the bench):");
-		System.out.println();
-		System.out.print(this.cpuTable);
+		Bench.print("Exports through the gateway as " + Bench.CLIENT + " (export-service: -Xmx256m, as the launcher runs it):", this.results);
+		Bench.print("CPU time during each export (the services' process.cpu.time; with --store=h2 the MongoDB server runs in the launcher, not the bench):",
+				this.cpuTable);
 		System.out.println();
 		if (seconds.containsKey("csv") && seconds.containsKey("xlsx")) {
 			System.out.printf(Locale.ROOT, "XLSX time / CSV time = %.2f (goal <= 3)%n", seconds.get("xlsx") / seconds.get("csv"));
@@ -200,7 +195,7 @@ public final class ExportBench {
 			String id = Api.JSON.readTree(accepted.body()).get("id").asString();
 			while (List.of("QUEUED", "RUNNING")
 				.contains(this.api.json(this.api.get(this.gateway, "/api/v1/exports/" + id)).get("status").asString())) {
-				sleep(200);
+				Bench.sleep(200);
 			}
 		}
 		Bench.say(readPath ? "Warmed up with two exports of one indicator of the province" : "Warmed up with two small exports");
@@ -238,7 +233,7 @@ public final class ExportBench {
 				Bench.say(String.format(Locale.ROOT, "  %s: %s, %d %%, %,d rows", format, status, progress, job.get("rows").asLong()));
 				lastProgress = progress;
 			}
-			sleep(200);
+			Bench.sleep(200);
 		}
 		double endToEnd = (System.nanoTime() - started) / 1e9;
 		heap.stop();
@@ -332,7 +327,7 @@ public final class ExportBench {
 			while (this.running.get()) {
 				this.peak = Math.max(this.peak, metric("jvm.memory.used?tag=area:heap"));
 				this.benchPeak = Math.max(this.benchPeak, bench.totalMemory() - bench.freeMemory());
-				sleep(100);
+				Bench.sleep(100);
 			}
 		}
 
@@ -585,16 +580,6 @@ public final class ExportBench {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

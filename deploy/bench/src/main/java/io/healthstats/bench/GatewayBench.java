@@ -110,10 +110,7 @@ public final class GatewayBench {
 					+ api.send(last).headers().firstValue("X-RateLimit-Remaining").orElse("none: limiter disabled") + ")");
 			System.out.println();
 			System.out.print(table);
-			System.out.println();
-			System.out.println("CPU time per request by process (from the OS, all threads; launcher = MongoDB server, Kafka, auth server):");
-			System.out.println();
-			System.out.print(cpuTable);
+			Bench.print("CPU time per request by process (from the OS, all threads; launcher = MongoDB server, Kafka, auth server):", cpuTable);
 			System.out.println();
 			System.out.println("Resident memory (RSS) at the end: " + residentMemory(processes));
 			System.out.println();

@@ -1,8 +1,6 @@
 package io.healthstats.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,10 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import io.healthstats.localinfra.LocalKafka;
 import io.healthstats.localinfra.LocalMongo;
@@ -82,7 +76,7 @@ final class InMemoryPlatform implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-platform-stop"));
 		try {
 			Path jars = copyJars(Platform.repositoryRoot(), data.resolve("jars"));
-			Path agent = writeWatchdogJar(data.resolve("bench-watchdog.jar"));
+			Path agent = Platform.writeWatchdogJar(data.resolve("bench-watchdog.jar"));
 			for (String name : List.of("auth-server", "indicator-service", "export-service", "gateway")) {
 				platform.ports.put(name, name.equals("indicator-service") && indicatorService != null ? indicatorService.getPort()
 						: freePort());
@@ -194,7 +188,7 @@ final class InMemoryPlatform implements AutoCloseable {
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException(name + " not healthy after " + START_TIMEOUT);
 				}
-				sleep(500);
+				Bench.sleep(500);
 			}
 		}
 	}
@@ -236,26 +230,6 @@ final class InMemoryPlatform implements AutoCloseable {
 		return copy;
 	}
 
-	/** The JVM loads an agent from a jar's root; the bench's classes may come from a folder. */
-	private static Path writeWatchdogJar(Path jar) throws IOException {
-		String entry = BenchWatchdog.class.getName().replace('.', '/') + ".class";
-		Manifest manifest = new Manifest();
-		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-		manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), BenchWatchdog.class.getName());
-		Files.createDirectories(jar.getParent());
-		try (InputStream bytes = BenchWatchdog.class.getClassLoader().getResourceAsStream(entry);
-				OutputStream file = Files.newOutputStream(jar);
-				JarOutputStream out = new JarOutputStream(file, manifest)) {
-			if (bytes == null) {
-				throw new IllegalStateException("Class file " + entry + " not found");
-			}
-			out.putNextEntry(new JarEntry(entry));
-			bytes.transferTo(out);
-			out.closeEntry();
-		}
-		return jar;
-	}
-
 	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
@@ -271,16 +245,6 @@ final class InMemoryPlatform implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			Bench.say("Could not stop cleanly: " + ex);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -140,28 +140,14 @@ public final class IndicatorBench {
 			awaitOutboxDrained();
 			measureReads(concurrency, warmup, requests);
 		}
-		System.out.println();
-		System.out.println("Ingest through the gateway vs the MongoDB driver (same rows, same MongoDB server, one client, sequential batches of "
-				+ BATCH + "):");
-		System.out.println();
-		System.out.print(this.ingest);
-		System.out.println();
-		System.out.println("CPU time per 1,000 rows by process (launcher = MongoDB server, Kafka, auth server):");
-		System.out.println();
-		System.out.print(this.ingestCpu);
-		System.out.println();
-		System.out.println("Loading (gateway, 1,000-row batches, one client):");
-		System.out.println();
-		System.out.print(this.loads);
-		System.out.println();
-		System.out.println("Reads through the gateway (" + this.indicator + "; series: 24 months or 8 quarters with 同比/环比 of the "
-				+ "province, cities and counties; breakdown: the province's 7 cities or a city's 31 counties for a month, quarter or year):");
-		System.out.println();
-		System.out.print(this.reads);
-		System.out.println();
-		System.out.println("CPU time per read request by process:");
-		System.out.println();
-		System.out.print(this.readCpu);
+		Bench.print("Ingest through the gateway vs the MongoDB driver (same rows, same MongoDB server, one client, sequential batches of "
+				+ BATCH + "):", this.ingest);
+		Bench.print("CPU time per 1,000 rows by process (launcher = MongoDB server, Kafka, auth server):", this.ingestCpu);
+		Bench.print("Loading (gateway, 1,000-row batches, one client):", this.loads);
+		Bench.print("Reads through the gateway (" + this.indicator + "; series: 24 months or 8 quarters with 同比/环比 of the "
+				+ "province, cities and counties; breakdown: the province's 7 cities or a city's 31 counties for a month, quarter or year):",
+				this.reads);
+		Bench.print("CPU time per read request by process:", this.readCpu);
 		System.out.println();
 		System.out.println("Goals: ingest ratio >= 0.5; read p99 <= 20 ms; 1 M figures within 1.5 x of the 10 k figures.");
 		Bench.say("Load average at the end " + Bench.load());
@@ -305,7 +291,7 @@ public final class IndicatorBench {
 			if (System.nanoTime() - start > 30 * 60e9) {
 				throw new IllegalStateException("The outbox did not drain in 30 minutes");
 			}
-			sleep(100);
+			Bench.sleep(100);
 		}
 	}
 
@@ -413,16 +399,6 @@ public final class IndicatorBench {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}

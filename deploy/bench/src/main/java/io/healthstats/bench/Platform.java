@@ -174,7 +174,7 @@ final class Platform implements AutoCloseable {
 			if (!this.launcher.isAlive()) {
 				throw new IllegalStateException("The platform exited with code " + this.launcher.exitValue() + ":\n" + output);
 			}
-			sleep(500);
+			Bench.sleep(500);
 		}
 		close();
 		throw new IllegalStateException("The platform was not ready after " + START_TIMEOUT + "; see " + log);
@@ -239,11 +239,12 @@ final class Platform implements AutoCloseable {
 	}
 
 	/** The JVM loads an agent from a jar's root; the bench's classes may come from a folder. */
-	private static Path writeWatchdogJar(Path jar) throws IOException {
+	static Path writeWatchdogJar(Path jar) throws IOException {
 		String entry = BenchWatchdog.class.getName().replace('.', '/') + ".class";
 		Manifest manifest = new Manifest();
 		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
 		manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), BenchWatchdog.class.getName());
+		Files.createDirectories(jar.getParent());
 		try (InputStream bytes = BenchWatchdog.class.getClassLoader().getResourceAsStream(entry);
 				OutputStream file = Files.newOutputStream(jar);
 				JarOutputStream out = new JarOutputStream(file, manifest)) {
@@ -266,16 +267,6 @@ final class Platform implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 
