@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientSettings;
@@ -45,16 +46,13 @@ public class CellStore {
 
 	static final String COLLECTION = "cells";
 
-	/** Keys per {@code $in} lookup of {@link #find}. */
-	static final int LOOKUP_BATCH = 100;
-
 	/**
-	 * Keys per {@code $in} lookup of the bulk reads {@link #reportedAmong} and {@link #reportedFiguresAmong}.
-	 * The local store re-checks every document it found against the whole {@code $in} list (n² per lookup)
-	 * and each lookup has a fixed cost on both sides; 25 measured cheapest for a million rows (the store's
-	 * CPU per row 6.6 µs against 10 at 100 keys), and MongoDB answers it with 25 seeks in the {@code _id} index.
+	 * Keys per {@code $in} lookup ({@link #byKey}). The local store re-checks every document it found
+	 * against the whole {@code $in} list (n² per lookup: 10,000 keys take seconds) and each lookup has a
+	 * fixed cost on both sides; 25 measured cheapest for a million rows (the store's CPU per row 6.6 µs
+	 * against 10 at 100 keys), and MongoDB answers it with 25 seeks in the {@code _id} index.
 	 */
-	static final int READ_BATCH = 25;
+	static final int LOOKUP_BATCH = 25;
 
 	/** Only the numbers of the reported revision: what a bulk read needs, a third of a cell's fields. */
 	private static final Bson REPORTED_FIGURES = Projections.include("reported.value",
@@ -82,67 +80,61 @@ public class CellStore {
 		return find(keys, Projections.exclude("history"));
 	}
 
-	private Map<String, Cell> find(Collection<String> keys, org.bson.conversions.Bson projection) {
+	private Map<String, Cell> find(Collection<String> keys, Bson projection) {
 		Map<String, Cell> cells = new HashMap<>();
-		List<String> all = List.copyOf(keys);
-		// in short $in lists: the local store re-checks each document it found against the whole list
-		for (int from = 0; from < all.size(); from += LOOKUP_BATCH) {
-			List<String> batch = all.subList(from, Math.min(all.size(), from + LOOKUP_BATCH));
-			for (Document doc : collection().find(Filters.in("_id", batch)).projection(projection)) {
-				Cell cell = fromDocument(doc);
-				cells.put(cell.key(), cell);
-			}
-		}
+		byKey(collection(), List.copyOf(keys), projection, doc -> {
+			Cell cell = fromDocument(doc);
+			cells.put(cell.key(), cell);
+		});
 		return cells;
 	}
 
 	/**
-	 * The cells among {@code keys} that hold a reported value, in key order: one lookup by {@code _id},
+	 * The cells among {@code keys} that hold a reported value, in key order: looked up by {@code _id},
 	 * which both the local store and MongoDB answer from the {@code _id} index, however big the collection.
 	 * Only the reported revision is read (and the history when asked for), never the roll-up parts.
 	 */
 	public List<Cell> reportedAmong(Collection<String> keys, boolean history) {
 		List<Cell> cells = new ArrayList<>();
-		List<String> all = List.copyOf(keys);
-		// The filter must be on _id alone (the local store uses its index only for such a query), and
-		// short: the local store re-checks every document it found against the whole $in list, so one
-		// lookup of n keys costs n² comparisons there (10,000 keys: seconds; READ_BATCH: microseconds).
-		for (int from = 0; from < all.size(); from += READ_BATCH) {
-			List<String> batch = all.subList(from, Math.min(all.size(), from + READ_BATCH));
-			for (Document doc : collection().find(Filters.in("_id", batch)).projection(reportedOnly(history))) {
-				if (doc.get("reported") != null) {
-					cells.add(fromDocument(doc));
-				}
+		byKey(collection(), List.copyOf(keys), reportedOnly(history), doc -> {
+			if (doc.get("reported") != null) {
+				cells.add(fromDocument(doc));
 			}
-		}
+		});
 		cells.sort(Comparator.comparing(Cell::key));
 		return cells;
 	}
 
 	/**
 	 * The reported numbers of the cells among {@code keys} that hold a reported value, in key order, as
-	 * stored (exact decimal strings): one {@code _id $in} lookup per {@link #READ_BATCH} keys, reading
-	 * only the reported revision's value, numerator and denominator, decoded straight into
-	 * {@link ReportedFigures} (no intermediate document) — the read behind the streamed CSV of exports,
-	 * where the store's and the driver's work per row is most of the cost.
+	 * stored (exact decimal strings), reading only the reported revision's value, numerator and
+	 * denominator, decoded straight into {@link ReportedFigures} (no intermediate document) — the read
+	 * behind the streamed CSV of exports, where the store's and the driver's work per row is most of the cost.
 	 */
 	public List<ReportedFigures> reportedFiguresAmong(List<String> keys) {
 		List<ReportedFigures> figures = new ArrayList<>(keys.size());
 		MongoCollection<ReportedFigures> collection = this.mongo.getCollection(COLLECTION)
 			.withDocumentClass(ReportedFigures.class)
 			.withCodecRegistry(FIGURES_CODECS);
-		for (int from = 0; from < keys.size(); from += READ_BATCH) {
-			List<String> batch = keys.subList(from, Math.min(keys.size(), from + READ_BATCH));
-			int found = figures.size();
-			for (ReportedFigures row : collection.find(Filters.in("_id", batch)).projection(REPORTED_FIGURES)) {
-				if (row != ReportedFiguresCodec.NOT_REPORTED) {
-					figures.add(row);
-				}
+		byKey(collection, keys, REPORTED_FIGURES, row -> {
+			if (row != ReportedFiguresCodec.NOT_REPORTED) {
+				figures.add(row);
 			}
-			// MongoDB answers an $in in index order as a rule, not by contract
-			figures.subList(found, figures.size()).sort(Comparator.comparing(ReportedFigures::key));
-		}
+		});
+		// MongoDB answers an $in in index order as a rule, not by contract
+		figures.sort(Comparator.comparing(ReportedFigures::key));
 		return figures;
+	}
+
+	/**
+	 * Every document among {@code keys}, looked up by {@code _id} alone (the local store uses its index
+	 * only for a filter on exactly the index's fields) in {@code $in} lists of {@link #LOOKUP_BATCH}.
+	 */
+	private static <T> void byKey(MongoCollection<T> collection, List<String> keys, Bson projection, Consumer<T> each) {
+		for (int from = 0; from < keys.size(); from += LOOKUP_BATCH) {
+			List<String> batch = keys.subList(from, Math.min(keys.size(), from + LOOKUP_BATCH));
+			collection.find(Filters.in("_id", batch)).projection(projection).forEach(each);
+		}
 	}
 
 	/**
