@@ -11,8 +11,10 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -51,6 +53,8 @@ final class LocalH2Backend extends H2Backend {
 	private static final String INDEX_MAP = "._index_";
 
 	private static final String DATA_MAP = "databases.";
+
+	private static final String META_MAP = "meta.";
 
 	private static final ObjectDataType BSON = new BsonObjectType();
 
@@ -103,10 +107,24 @@ final class LocalH2Backend extends H2Backend {
 
 			@Override
 			protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
-				// the same for the documents: the name is the one H2Database gives a collection's data map
-				store.openMap(DATA_MAP + getFullCollectionNamespace(collection),
-						new MVMap.Builder<Object, Object>().valueType(BSON));
-				return super.openOrCreateCollection(collection, options);
+				// what H2Database does, with documents stored as BSON and lookups by key not matched twice (IdLookups)
+				String name = getFullCollectionNamespace(collection);
+				MVMap<Object, Document> data = store.openMap(DATA_MAP + name, new MVMap.Builder<Object, Document>().valueType(BSON));
+				MVMap<String, Object> meta = store.openMap(META_MAP + name);
+				IdLookups lookups = new IdLookups();
+				return new H2Collection(this, collection, options, data, meta, this.cursorRegistry) {
+					@Override
+					protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+							Document fields) {
+						return lookups.query(query, getIndexes(),
+								() -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
+					}
+
+					@Override
+					protected boolean documentMatchesQuery(Document document, Document query) {
+						return lookups.found(query) || super.documentMatchesQuery(document, query);
+					}
+				};
 			}
 		};
 	}

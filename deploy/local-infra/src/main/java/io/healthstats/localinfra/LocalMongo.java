@@ -6,10 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server) that services reach with the real MongoDB
@@ -29,12 +26,7 @@ public final class LocalMongo implements AutoCloseable {
 	}
 
 	public static LocalMongo inMemory() {
-		return start(new MemoryBackend() {
-			@Override
-			public Document handleCommand(Channel channel, String database, String command, Document query) {
-				return super.handleCommand(channel, database, asked(command), query);
-			}
-		}, 0);
+		return start(new LocalMemoryBackend(), 0);
 	}
 
 	/**
