@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -89,7 +90,27 @@ final class LocalH2Backend extends H2Backend {
 
 	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
+		if ("admin".equals(database) && "listDatabases".equalsIgnoreCase(command)) {
+			return listDatabases();
+		}
 		return super.handleCommand(channel, database, LocalMongo.asked(command), query);
+	}
+
+	/**
+	 * {@code listDatabases} from the databases this backend keeps open. mongo-java-server answers it by
+	 * opening every database anew, which on H2 files re-reads every collection and rebuilds indexes: half a
+	 * second per call with 60,000 cells, growing with the data. Spring Boot's MongoDB health check sends it on
+	 * every probe, so a restarted local platform with a sizeable store kept its services unhealthy for
+	 * minutes (three probes at a time, each re-reading the store).
+	 */
+	private Document listDatabases() {
+		List<Document> databases = listDatabaseNames().stream()
+			.sorted()
+			.map(name -> new Document("name", name).append("empty", resolveDatabase(name).isEmpty()))
+			.toList();
+		Document response = new Document("databases", databases);
+		Utils.markOkay(response);
+		return response;
 	}
 
 	@Override

@@ -52,6 +52,27 @@ class LocalMongoOnDiskTests {
 	}
 
 	@Test
+	void listsItsDatabasesWithoutLosingWhatTheyHold() {
+		Path file = this.data.resolve("mongo/list.mv.db");
+		try (LocalMongo mongo = LocalMongo.onDisk(file, 0); MongoClient client = MongoClients.create(mongo.connectionString())) {
+			client.getDatabase("filled").getCollection("cells").insertMany(cells(0, 10));
+			client.getDatabase("bare").createCollection("nothing");
+			assertThat(client.listDatabaseNames()).contains("filled", "bare");
+			// what Spring Boot's health check does on every probe; the store stays whole and writable
+			client.listDatabases().forEach(db -> {
+				if (db.getString("name").equals("filled")) {
+					assertThat(db.getBoolean("empty")).isFalse();
+				}
+			});
+			client.getDatabase("filled").getCollection("cells").insertMany(cells(10, 12));
+		}
+		try (LocalMongo mongo = LocalMongo.onDisk(file, 0); MongoClient client = MongoClients.create(mongo.connectionString())) {
+			assertThat(client.listDatabaseNames()).contains("filled", "bare");
+			assertThat(client.getDatabase("filled").getCollection("cells").countDocuments()).isEqualTo(12);
+		}
+	}
+
+	@Test
 	void aFileTheStockBackendWroteIsReadAndIndexedAsBefore() throws Exception {
 		Path file = Files.createDirectories(this.data.resolve("mongo")).resolve("stock.mv.db");
 		MongoServer stock = new MongoServer(new H2Backend(file.toString()));

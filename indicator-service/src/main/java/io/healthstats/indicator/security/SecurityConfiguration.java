@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -25,6 +26,16 @@ class SecurityConfiguration {
 
 	private static final String[] PUBLIC = { "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 			"/actuator/metrics/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error" };
+
+	/**
+	 * No observations of Spring Security's own: they wrap each filter of its chain in a span and a timer
+	 * on every request, which no dashboard or alert reads (as in the gateway). Requests stay observed as
+	 * a whole ({@code http.server.requests}, the trace's server span).
+	 */
+	@Bean
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
