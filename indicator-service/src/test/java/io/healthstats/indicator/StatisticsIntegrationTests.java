@@ -173,6 +173,27 @@ class StatisticsIntegrationTests {
 		assertThat(completeness.get("expected").asInt()).isEqualTo(18);
 	}
 
+	@Test
+	void readsCellsSavedBeforeTheirRollupWasSavedWithThem() {
+		write(batch(rate("HEALTH_CHECK_COMPLETION_RATE", "341523", "202401", 300, 400),
+				rate("HEALTH_CHECK_COMPLETION_RATE", "341522", "202401", 100, 400),
+				rate("HEALTH_CHECK_COMPLETION_RATE", "341500", "202401", 390, 800)));
+		String saved = series("HEALTH_CHECK_COMPLETION_RATE", "341500", "202401", "202401", "MONTH").toString();
+		String breakdown = this.api.getJson(CITY, "/api/v1/indicators/HEALTH_CHECK_COMPLETION_RATE/breakdown?region=341500&period=202401")
+			.toString();
+
+		// what the previous version saved: the parts without their roll-up
+		this.mongo.getCollection("cells").updateMany(new org.bson.Document(), new org.bson.Document("$unset", new org.bson.Document("rollup", "")));
+
+		JsonNode january = point(series("HEALTH_CHECK_COMPLETION_RATE", "341500", "202401", "202401", "MONTH"), 0);
+		assertThat(january.toString()).isEqualTo(point(this.json.readTree(saved), 0).toString());
+		assertThat(january.get("rolledUp").toString()).isEqualTo("50"); // (300 + 100) / (400 + 400) %, not 5E+1
+		assertThat(decimal(january, "reported")).isEqualByComparingTo("48.75"); // 390 / 800, the city's own report
+		assertThat(january.get("discrepancy").asBoolean()).isTrue();
+		assertThat(this.api.getJson(CITY, "/api/v1/indicators/HEALTH_CHECK_COMPLETION_RATE/breakdown?region=341500&period=202401")
+			.toString()).isEqualTo(breakdown);
+	}
+
 	private void write(String body) {
 		var result = this.api.post(CITY, body);
 		assertThat(result).hasStatusOk();

@@ -150,7 +150,7 @@ class Reads {
 		if (base.signum() == 0) {
 			return null;
 		}
-		return current.subtract(base).multiply(HUNDRED).divide(base, MathContext.DECIMAL64).stripTrailingZeros();
+		return Figures.plain(current.subtract(base).multiply(HUNDRED).divide(base, MathContext.DECIMAL64));
 	}
 
 	private Region visible(Caller caller, String code) {
@@ -162,7 +162,7 @@ class Reads {
 	}
 
 	private static BigDecimal percent(int part, int whole) {
-		return whole == 0 ? null : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL64).stripTrailingZeros();
+		return whole == 0 ? null : Figures.plain(BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL64));
 	}
 
 }

@@ -28,8 +28,19 @@ public final class Cell {
 	final Map<String, Figures> parts;
 	final long version;
 
+	/** False for a reader's view ({@link CellStore#view}): the parts were not read, only their roll-up as saved. */
+	private final boolean partsRead;
+
+	/** The roll-up of the parts as saved with the cell; what {@link #rolledUp} answers when the parts were not read. */
+	private final Figures savedRollup;
+
 	Cell(String indicator, String region, String period, boolean county, Revision reported, List<Revision> history,
 			Map<String, Figures> parts, long version) {
+		this(indicator, region, period, county, reported, history, parts, version, true, null);
+	}
+
+	private Cell(String indicator, String region, String period, boolean county, Revision reported,
+			List<Revision> history, Map<String, Figures> parts, long version, boolean partsRead, Figures savedRollup) {
 		this.indicator = indicator;
 		this.region = region;
 		this.period = period;
@@ -38,6 +49,14 @@ public final class Cell {
 		this.history = new ArrayList<>(history);
 		this.parts = new TreeMap<>(parts);
 		this.version = version;
+		this.partsRead = partsRead;
+		this.savedRollup = savedRollup;
+	}
+
+	/** A cell as a reader sees it: its parts not read, their roll-up as saved with it. */
+	static Cell viewed(String indicator, String region, String period, boolean county, Revision reported,
+			Figures savedRollup, long version) {
+		return new Cell(indicator, region, period, county, reported, List.of(), Map.of(), version, false, savedRollup);
 	}
 
 	static Cell empty(String indicator, String region, String period, boolean county) {
@@ -83,6 +102,9 @@ public final class Cell {
 
 	/** The roll-up of the parts, or null when no part has data. */
 	Figures rolledUp(Indicator indicator) {
+		if (!this.partsRead) {
+			return this.savedRollup;
+		}
 		List<Figures> present = this.parts.values().stream().filter(f -> f.value() != null || f.denominator() != null).toList();
 		if (present.isEmpty()) {
 			return null;

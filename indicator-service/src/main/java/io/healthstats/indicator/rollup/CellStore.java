@@ -22,6 +22,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
+import io.healthstats.indicator.catalogue.Catalogue;
 import org.bson.BsonReader;
 import org.bson.BsonType;
 import org.bson.BsonWriter;
@@ -46,6 +47,9 @@ public class CellStore {
 
 	static final String COLLECTION = "cells";
 
+	/** The roll-up of a cell's parts, saved with it (null when no part has data). */
+	private static final String ROLLUP = "rollup";
+
 	/**
 	 * Keys per {@code $in} lookup ({@link #byKey}): each lookup has a fixed cost on both sides (the driver's
 	 * command, reply and metrics; the store's request), so fewer, longer lists are cheaper — streaming a
@@ -67,10 +71,19 @@ public class CellStore {
 	private static final CodecRegistry FIGURES_CODECS = CodecRegistries.fromRegistries(
 			CodecRegistries.fromCodecs(new ReportedFiguresCodec()), MongoClientSettings.getDefaultCodecRegistry());
 
+	/** What a reader reads of a cell: neither its revision history nor its parts (their roll-up is saved with it). */
+	private static final Bson VIEW = Projections.exclude("history", "parts");
+
+	/** A cell saved before the roll-up of its parts was saved with it: read with its parts instead. */
+	private static final Bson VIEW_WITH_PARTS = Projections.exclude("history");
+
 	private final MongoTemplate mongo;
 
-	CellStore(MongoTemplate mongo) {
+	private final Catalogue catalogue;
+
+	CellStore(MongoTemplate mongo, Catalogue catalogue) {
 		this.mongo = mongo;
+		this.catalogue = catalogue;
 	}
 
 	/** The cells among {@code keys} that exist, whole: to change and save them. */
@@ -79,11 +92,25 @@ public class CellStore {
 	}
 
 	/**
-	 * The cells among {@code keys} that exist, without their revision history: what a reader sees (the
-	 * reported value and the parts it rolls up) for a fraction of the bytes of a long-revised cell.
+	 * The cells among {@code keys} that exist as a reader sees them — the reported value and the roll-up of
+	 * the parts as saved, without the revision history and the parts themselves: a city's month holds one
+	 * part per county, a fraction of the bytes (and of the store's and this service's work per read).
+	 * Cells saved before the roll-up was saved with them are read again with their parts.
 	 */
 	public Map<String, Cell> view(Collection<String> keys) {
-		return find(keys, Projections.exclude("history"));
+		Map<String, Cell> cells = new HashMap<>();
+		List<String> unsummarized = new ArrayList<>();
+		byKey(collection(), List.copyOf(keys), VIEW, doc -> {
+			if (doc.containsKey(ROLLUP)) {
+				Cell cell = viewed(doc);
+				cells.put(cell.key(), cell);
+			}
+			else {
+				unsummarized.add(doc.getString("_id"));
+			}
+		});
+		cells.putAll(find(unsummarized, VIEW_WITH_PARTS));
+		return cells;
 	}
 
 	private Map<String, Cell> find(Collection<String> keys, Bson projection) {
@@ -298,9 +325,10 @@ public class CellStore {
 		return this.mongo.getCollection(COLLECTION);
 	}
 
-	static Document toDocument(Cell cell) {
+	private Document toDocument(Cell cell) {
 		Document parts = new Document();
 		cell.parts.forEach((key, figures) -> parts.append(key, figures(figures)));
+		Figures rollup = cell.rolledUp(this.catalogue.get(cell.indicator));
 		return new Document("_id", cell.key()).append("indicator", cell.indicator)
 			.append("region", cell.region)
 			.append("period", cell.period)
@@ -308,7 +336,17 @@ public class CellStore {
 			.append("reported", cell.reported == null ? null : revision(cell.reported))
 			.append("history", cell.history.stream().map(CellStore::revision).toList())
 			.append("parts", parts)
+			.append(ROLLUP, rollup == null ? null : figures(rollup))
 			.append("version", cell.version + 1);
+	}
+
+	private static Cell viewed(Document doc) {
+		Document reported = doc.get("reported", Document.class);
+		Document rollup = doc.get(ROLLUP, Document.class);
+		Number version = doc.get("version", Number.class);
+		return Cell.viewed(doc.getString("indicator"), doc.getString("region"), doc.getString("period"),
+				Boolean.TRUE.equals(doc.getBoolean("county")), reported == null ? null : revision(reported),
+				rollup == null ? null : figures(rollup), version == null ? 1 : version.longValue());
 	}
 
 	static Cell fromDocument(Document doc) {

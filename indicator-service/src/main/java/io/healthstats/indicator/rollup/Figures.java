@@ -23,7 +23,16 @@ public record Figures(BigDecimal value, BigDecimal numerator, BigDecimal denomin
 		if (denominator.signum() == 0) {
 			return null;
 		}
-		return numerator.multiply(indicator.factor()).divide(denominator, PRECISION).stripTrailingZeros();
+		return plain(numerator.multiply(indicator.factor()).divide(denominator, PRECISION));
+	}
+
+	/**
+	 * Without trailing zeros, yet never in exponent form: {@code 50.000} becomes 50, not {@code 5E+1}, which
+	 * JSON would carry as written (a rate of exactly 50 %, a change of +100 %).
+	 */
+	public static BigDecimal plain(BigDecimal number) {
+		BigDecimal stripped = number.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 	}
 
 	boolean sameNumbers(Figures other) {
