@@ -3,8 +3,10 @@ package io.healthstats.export.events;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.healthstats.export.ExportTopics;
 import io.healthstats.export.job.ExportJobs;
@@ -64,9 +66,21 @@ class EventPublisher {
 		});
 	}
 
+	/**
+	 * Runs on the thread that sends and records acknowledgements: read anywhere else, the outbox could still
+	 * list an event whose send was acknowledged and removed meanwhile, and the event went out twice.
+	 */
 	@Scheduled(fixedDelayString = "${export.events.sweep-interval:1s}")
-	void sweep() {
-		this.jobs.withPendingEvents(200).forEach(outbox -> send(outbox.jobId(), outbox));
+	void sweep() throws InterruptedException {
+		try {
+			this.now.submit(() -> this.jobs.withPendingEvents(200).forEach(outbox -> send(outbox.jobId(), outbox))).get();
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down
+		}
+		catch (ExecutionException ex) {
+			log.warn("Sweep of pending export events failed, will retry: {}", ex.getCause().toString());
+		}
 	}
 
 	@PreDestroy
