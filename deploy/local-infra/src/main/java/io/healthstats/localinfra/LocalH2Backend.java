@@ -12,7 +12,6 @@ import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -145,22 +144,16 @@ final class LocalH2Backend extends H2Backend {
 
 			@Override
 			protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
-				// what H2Database does, with documents stored as BSON and lookups by key not matched twice (IdLookups)
+				// what H2Database does, with documents stored as BSON and lookups by key matched with a set (IdLookups)
 				String name = getFullCollectionNamespace(collection);
 				MVMap<Object, Document> data = store.openMap(DATA_MAP + name, new MVMap.Builder<Object, Document>().valueType(BSON));
 				MVMap<String, Object> meta = store.openMap(META_MAP + name);
 				IdLookups lookups = new IdLookups();
 				return new H2Collection(this, collection, options, data, meta, this.cursorRegistry) {
 					@Override
-					protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-							Document fields) {
-						return lookups.query(query, getIndexes(),
-								() -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
-					}
-
-					@Override
 					protected boolean documentMatchesQuery(Document document, Document query) {
-						return lookups.found(query) || super.documentMatchesQuery(document, query);
+						Boolean found = lookups.matches(document, query);
+						return found != null ? found : super.documentMatchesQuery(document, query);
 					}
 				};
 			}

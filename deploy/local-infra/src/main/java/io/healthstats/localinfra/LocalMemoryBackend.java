@@ -1,7 +1,6 @@
 package io.healthstats.localinfra;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
-import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
@@ -24,15 +23,9 @@ final class LocalMemoryBackend extends MemoryBackend {
 				IdLookups lookups = new IdLookups();
 				return new MemoryCollection(this, collection, options, this.cursorRegistry) {
 					@Override
-					protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-							Document fields) {
-						return lookups.query(query, getIndexes(),
-								() -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
-					}
-
-					@Override
 					protected boolean documentMatchesQuery(Document document, Document query) {
-						return lookups.found(query) || super.documentMatchesQuery(document, query);
+						Boolean found = lookups.matches(document, query);
+						return found != null ? found : super.documentMatchesQuery(document, query);
 					}
 				};
 			}

@@ -18,9 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Both local stores answer a lookup by keys ({@code _id $in} strings) without matching what the index found
- * a second time (IdLookups): the answers must be exactly MongoDB's, and every other query shape must
- * still be matched in full.
+ * Both local stores match a lookup by keys ({@code _id $in} strings) with a set (IdLookups): the answers must
+ * be exactly MongoDB's, and every other query shape must still go through the full matcher.
  */
 class LocalMongoLookupTests {
 

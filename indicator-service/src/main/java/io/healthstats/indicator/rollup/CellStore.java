@@ -54,9 +54,9 @@ public class CellStore {
 	 * Keys per {@code $in} lookup ({@link #byKey}): each lookup has a fixed cost on both sides (the driver's
 	 * command, reply and metrics; the store's request), so fewer, longer lists are cheaper — streaming a
 	 * million cells cost the indicator-service 8.3 CPU-s at 25 keys and 5.2 at 100, and 250 saved nothing
-	 * more. MongoDB answers it with one seek per key in the {@code _id} index; the local store does too,
-	 * since it no longer matches what its index found against the whole list again (local-infra's IdLookups,
-	 * which made lists longer than ~25 expensive before).
+	 * more. MongoDB answers it with one seek per key in the {@code _id} index; the local store does too, and
+	 * matches what it found with a set instead of comparing each document with every listed key
+	 * (local-infra's IdLookups; that comparison made lists longer than ~25 expensive before).
 	 */
 	static final int LOOKUP_BATCH = 100;
 
