@@ -23,7 +23,10 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import io.healthstats.indicator.catalogue.Catalogue;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
 import org.bson.BsonReader;
+import org.bson.BsonString;
 import org.bson.BsonType;
 import org.bson.BsonWriter;
 import org.bson.Document;
@@ -166,8 +169,18 @@ public class CellStore {
 	private static <T> void byKey(MongoCollection<T> collection, List<String> keys, Bson projection, Consumer<T> each) {
 		for (int from = 0; from < keys.size(); from += LOOKUP_BATCH) {
 			List<String> batch = keys.subList(from, Math.min(keys.size(), from + LOOKUP_BATCH));
-			collection.find(Filters.in("_id", batch)).projection(projection).forEach(each);
+			collection.find(keyIn(batch)).projection(projection).forEach(each);
 		}
+	}
+
+	/**
+	 * {@code {_id: {$in: keys}}} as a BSON document: the same filter as {@code Filters.in}, which encodes
+	 * each key through the codec registry — a sixth of this service's CPU in a streamed read.
+	 */
+	private static BsonDocument keyIn(List<String> keys) {
+		BsonArray values = new BsonArray(new ArrayList<>(keys.size()));
+		keys.forEach(key -> values.add(new BsonString(key)));
+		return new BsonDocument("_id", new BsonDocument("$in", values));
 	}
 
 	/**
