@@ -50,7 +50,7 @@ class LocalMongoLookupTests {
 			// more than the key: only the keys whose document also has an even number
 			assertThat(ids(() -> cells.find(Filters.and(Filters.in("_id", keys), Filters.eq("even", true)))))
 				.containsExactlyInAnyOrder("K|002", "K|004");
-			// a number among the keys is compared the way MongoDB compares values, not trusted
+			// a number among the keys: the full matcher, which compares values the way MongoDB does
 			assertThat(ids(() -> cells.find(Filters.in("_id", List.of(5, "K|005"))))).containsExactly("K|005");
 			assertThat(cells.countDocuments(Filters.in("_id", List.of(1.0, 1L)))).isZero();
 			// a lookup by key after a document changed finds it as it is now
