@@ -113,7 +113,11 @@ class IsolationMatrixIT {
 		probes.put("GET /api/v1/observations", (endpoint, client, objects) -> concat(
 				refusedRegion(client, region -> get("/api/v1/observations?indicator=BIRTHS&period=202401&region=" + region)),
 				refusedRegion(client, region -> get("/api/v1/observations?subtree=true&from=2024&to=2025&region=" + region)),
-				List.of(onlyOwnSubtree(client, "/api/v1/observations?indicator=BIRTHS&period=202401", "/region", true))));
+				// the streamed CSV that exports read: the same refusal, and only the client's own rows
+				refusedRegion(client, region -> get("/api/v1/observations?subtree=true&from=2024&to=2025&region=" + region)
+					.header("Accept", "text/csv")),
+				List.of(onlyOwnSubtree(client, "/api/v1/observations?indicator=BIRTHS&period=202401", "/region", true),
+						onlyOwnRowsInCsv(client, "/api/v1/observations?indicator=BIRTHS&from=2024&to=2025"))));
 		probes.put("POST /api/v1/observations", this::writeObservations);
 		probes.put("GET /api/v1/indicators/{code}/series", (endpoint, client, objects) -> refusedRegion(client,
 				region -> get("/api/v1/indicators/BIRTHS/series?from=2024&to=2024&granularity=YEAR&region=" + region)));
@@ -430,6 +434,17 @@ class IsolationMatrixIT {
 			for (JsonNode item : listed) {
 				assertThat(client.covers(item.at(regionPointer).asString())).as(item.toString()).isTrue();
 			}
+		});
+	}
+
+	private DynamicTest onlyOwnRowsInCsv(DemoClient client, String path) {
+		return DynamicTest.dynamicTest("streams only its own subtree as CSV: " + path, () -> {
+			Answer answer = this.calls.send(get(path).as(client.id()).header("Accept", "text/csv"));
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+			List<String> lines = answer.body().lines().toList();
+			assertThat(lines).as(path).hasSizeGreaterThan(1);
+			assertThat(lines.get(0)).isEqualTo("indicator,region,period,value,numerator,denominator");
+			lines.stream().skip(1).forEach(line -> assertThat(client.covers(line.split(",")[1])).as(line).isTrue());
 		});
 	}
 
