@@ -46,11 +46,7 @@ class ObservationPagingIntegrationTests {
 		this.mongo.getCollection("cells").drop();
 		this.mongo.getCollection("outbox").drop();
 		this.api = new IndicatorApi(this.mvc, this.json);
-		write(batch(row("OUTPATIENT_VISITS", "341523", "202401", 101), row("OUTPATIENT_VISITS", "341523", "202402", 102),
-				row("OUTPATIENT_VISITS", "341523", "2024Q1", 300), row("OUTPATIENT_VISITS", "341522", "202401", 201),
-				row("OUTPATIENT_VISITS", "341522", "2025", 2500), row("OUTPATIENT_VISITS", "341522", "2023", 2300),
-				row("OUTPATIENT_VISITS", "341502", "202412", 412), row("BIRTHS", "341523", "2024", 6685),
-				row("BIRTHS", "341503", "202406", 560)));
+		write(batch(IndicatorApi.STORED));
 	}
 
 	@Test
@@ -172,9 +168,7 @@ class ObservationPagingIntegrationTests {
 	}
 
 	private void write(String body) {
-		MvcTestResult result = this.api.post(CITY, body);
-		assertThat(result).hasStatusOk();
-		assertThat(this.api.json(result).get("rejected")).isEmpty();
+		this.api.write(CITY, body);
 	}
 
 }

@@ -195,9 +195,7 @@ class StatisticsIntegrationTests {
 	}
 
 	private void write(String body) {
-		var result = this.api.post(CITY, body);
-		assertThat(result).hasStatusOk();
-		assertThat(this.api.json(result).get("rejected")).isEmpty();
+		this.api.write(CITY, body);
 	}
 
 	private JsonNode series(String indicator, String region, String from, String to, String granularity) {
