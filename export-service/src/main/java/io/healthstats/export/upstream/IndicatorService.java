@@ -99,10 +99,7 @@ public class IndicatorService {
 				if (response.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
 					return Optional.<RegionInfo>empty();
 				}
-				if (response.getStatusCode().isError()) {
-					throw new UpstreamException(SERVICE + " answered " + response.getStatusCode().value() + " for region " + code
-							+ ".", response.getStatusCode().is5xxServerError(), null);
-				}
+				Upstream.refuseError(SERVICE, response.getStatusCode(), "region " + code);
 				return Optional.ofNullable(this.json.readValue(response.getBody(), RegionInfo.class));
 			}));
 	}
@@ -143,10 +140,10 @@ public class IndicatorService {
 			}
 			catch (CsvRows.BrokenStream | UpstreamException ex) {
 				rows += stream.rows;
-				after = stream.last != null ? stream.last : after;
+				after = stream.last != null ? key(stream.last) : after;
 				failures = stream.rows > 0 ? 1 : failures + 1;
 				boolean retriable = !(ex instanceof UpstreamException upstream) || upstream.retriable();
-				String what = "observations" + (after == null ? "" : " after " + after);
+				String what = observationsAfter(after);
 				if (!retriable || failures > this.properties.retries()) {
 					throw ex instanceof UpstreamException upstream ? upstream
 							: new UpstreamException(SERVICE + " broke off the stream of " + what + ".", true, ex);
@@ -165,7 +162,8 @@ public class IndicatorService {
 
 		private long rows;
 
-		private String last;
+		/** The last row handed on; its key is where a new request continues. */
+		private ObservationRow last;
 
 		Stream(RowSink sink) {
 			this.sink = sink;
@@ -179,7 +177,7 @@ public class IndicatorService {
 				throw new SinkFailure(ex);
 			}
 			this.rows++;
-			this.last = row.indicator() + "|" + row.region() + "|" + row.period();
+			this.last = row;
 		}
 
 	}
@@ -196,17 +194,13 @@ public class IndicatorService {
 	/** One streamed response; false when the indicator-service has no CSV (406). */
 	private boolean stream(ObservationQuery query, String after, Stream stream) {
 		URI target = observationsUri(query, after, null);
-		String what = "observations" + (after == null ? "" : " after " + after);
+		String what = observationsAfter(after);
 		try {
 			return this.streams.get().uri(target).accept(CSV).exchange((request, response) -> {
-				int status = response.getStatusCode().value();
-				if (status == HttpStatus.NOT_ACCEPTABLE.value()) {
+				if (response.getStatusCode().value() == HttpStatus.NOT_ACCEPTABLE.value()) {
 					return false;
 				}
-				if (response.getStatusCode().isError()) {
-					throw new UpstreamException(SERVICE + " answered " + status + " for " + what + ".",
-							response.getStatusCode().is5xxServerError(), null);
-				}
+				Upstream.refuseError(SERVICE, response.getStatusCode(), what);
 				CsvRows rows = new CsvRows(response.getBody());
 				rows.header();
 				for (ObservationRow row = rows.next(); row != null; row = rows.next()) {
@@ -245,15 +239,20 @@ public class IndicatorService {
 	/** One page of observations after {@code after} (null: the first), at most {@code pageSize} rows. */
 	public Page page(ObservationQuery query, String after) {
 		URI target = observationsUri(query, after, this.properties.pageSize());
-		String what = "observations" + (after == null ? "" : " after " + after);
+		String what = observationsAfter(after);
 		return Upstream.call(SERVICE, what, this.properties.retries(),
 				() -> this.http.get().uri(target).exchange((request, response) -> {
-					if (response.getStatusCode().isError()) {
-						throw new UpstreamException(SERVICE + " answered " + response.getStatusCode().value() + " for " + what + ".",
-								response.getStatusCode().is5xxServerError(), null);
-					}
+					Upstream.refuseError(SERVICE, response.getStatusCode(), what);
 					return new Page(rows(response.getBody()), response.getHeaders().getFirst(NEXT_CURSOR));
 				}));
+	}
+
+	private static String observationsAfter(String after) {
+		return "observations" + (after == null ? "" : " after " + after);
+	}
+
+	private static String key(ObservationRow row) {
+		return row.indicator() + "|" + row.region() + "|" + row.period();
 	}
 
 	private URI observationsUri(ObservationQuery query, String after, Integer limit) {

@@ -63,10 +63,7 @@ public class ReportService {
 				if (response.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
 					return Optional.<Report>empty();
 				}
-				if (response.getStatusCode().isError()) {
-					throw new UpstreamException(SERVICE + " answered " + response.getStatusCode().value() + " for report " + id
-							+ ".", response.getStatusCode().is5xxServerError(), null);
-				}
+				Upstream.refuseError(SERVICE, response.getStatusCode(), "report " + id);
 				return Optional.ofNullable(this.json.readValue(response.getBody(), Report.class));
 			}));
 	}

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
 
@@ -48,6 +49,14 @@ final class Upstream {
 			return new UpstreamException("The export-service could not get a service token for " + what + ".", true, ex);
 		}
 		throw ex;
+	}
+
+	/** An error status of an answer as an {@link UpstreamException}, retriable for a 5xx; nothing otherwise. */
+	static void refuseError(String service, HttpStatusCode status, String what) {
+		if (status.isError()) {
+			throw new UpstreamException(service + " answered " + status.value() + " for " + what + ".",
+					status.is5xxServerError(), null);
+		}
 	}
 
 	static void pause(long millis) {
