@@ -71,6 +71,27 @@ class LimitsIntegrationTests {
 	}
 
 	@Test
+	void refusesABodyDeclaredAsAWildcardTypeWithoutRelayingIt() {
+		Upstreams.REPORT.forget();
+		for (String wildcard : new String[] { "*/*", "text/*" }) {
+			this.client.post()
+				.uri("/api/v1/reports/r-1/submit")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forClient("county-341523"))
+				.header(HttpHeaders.CONTENT_TYPE, wildcard)
+				.bodyValue("[]")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(415)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://healthstats.io/problems/unsupported-media-type");
+		}
+		assertThat(Upstreams.REPORT.count()).isZero();
+	}
+
+	@Test
 	void stopsAChunkedBodyOnceItCrossesTenMebibytes() {
 		DefaultDataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
 		byte[] chunk = new byte[1024 * 1024];
