@@ -1,13 +1,16 @@
 package io.healthstats.indicator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
 import io.healthstats.localinfra.InfrastructureConfiguration;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -45,6 +49,9 @@ class EventsIntegrationTests {
 
 	@Autowired
 	IndicatorTopics topics;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void publishesObservationRecordedAndAggregateChangedAsCloudEvents() {
@@ -92,6 +99,35 @@ class EventsIntegrationTests {
 		}
 		JsonNode history = api.getJson("county-341524", "/api/v1/observations?indicator=CHILDCARE_SLOTS&region=341524&period=2023&history=true");
 		assertThat(history.get(0).get("history")).hasSize(1); // the second delivery changed nothing
+	}
+
+	@Test
+	void appliesAndPublishesAnEntryWhoseWriterDiedBeforeApplyingIt() {
+		// what a writer leaves when it dies right after recording its intent: nothing applied, no events
+		Document write = new Document("indicator", "BIRTHS").append("region", "341522")
+			.append("period", "199911")
+			.append("value", "1287")
+			.append("numerator", null)
+			.append("denominator", null)
+			.append("flagged", false)
+			.append("source", new Document("type", "CLIENT").append("id", "county-341522"));
+		this.mongo.getCollection("outbox")
+			.insertOne(new Document("_id", "died-" + UUID.randomUUID()).append("intent", new Document("writes", List.of(write)))
+				.append("applied", false)
+				.append("createdAt", Date.from(Instant.now().minusSeconds(60))));
+
+		List<JsonNode> observed = read(this.topics.observations(),
+				e -> e.path("id").asString("").equals("observation:BIRTHS|341522|199911:1"));
+		assertThat(observed.get(0).get("type").asString()).isEqualTo("io.healthstats.observation.recorded");
+		assertThat(observed.get(0).get("data").get("value").decimalValue()).isEqualByComparingTo("1287");
+		assertThat(observed.get(0).get("data").get("source").get("id").asString()).isEqualTo("county-341522");
+		List<JsonNode> quarter = read(this.topics.aggregates(),
+				e -> e.path("id").asString("").startsWith("aggregate:BIRTHS|341522|1999Q4:"));
+		assertThat(quarter.get(0).get("data").get("value").decimalValue()).isEqualByComparingTo("1287");
+		assertThat(quarter.get(0).get("data").get("contributors").asInt()).isEqualTo(1);
+		IndicatorApi api = new IndicatorApi(this.mvc, this.json);
+		JsonNode stored = api.getJson("county-341522", "/api/v1/observations?indicator=BIRTHS&region=341522&period=199911");
+		assertThat(stored.get(0).get("value").decimalValue()).isEqualByComparingTo("1287");
 	}
 
 	private List<JsonNode> read(String topic, java.util.function.Predicate<JsonNode> wanted) {

@@ -37,11 +37,9 @@ public class Outbox {
 			.append("createdAt", Date.from(now)));
 	}
 
-	public void applied(String id, List<PendingEvent> events) {
-		List<Document> docs = events.stream()
-			.map(e -> new Document("topic", e.topic()).append("key", e.key()).append("id", e.id()).append("json", e.json()))
-			.toList();
-		collection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("applied", true), Updates.set("events", docs)));
+	/** Marks an entry applied, with its events in the writer's compact form (see {@link OutboxEntries#events}). */
+	public void applied(String id, Document events) {
+		collection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("applied", true), Updates.set("events", events)));
 	}
 
 	/** Entries to publish, and entries whose writer died before applying them. */
@@ -51,11 +49,18 @@ public class Outbox {
 		return entries;
 	}
 
-	static List<PendingEvent> events(Document entry) {
-		return entry.getList("events", Document.class, List.of())
-			.stream()
-			.map(d -> new PendingEvent(d.getString("topic"), d.getString("key"), d.getString("id"), d.getString("json")))
-			.toList();
+	/**
+	 * The events of an applied entry. An entry written before events were kept compact holds them
+	 * rendered, as a list; it is published as it is.
+	 */
+	static List<PendingEvent> events(Document entry, OutboxEntries writer) {
+		if (entry.get("events") instanceof List<?>) {
+			return entry.getList("events", Document.class)
+				.stream()
+				.map(d -> new PendingEvent(d.getString("topic"), d.getString("key"), d.getString("id"), d.getString("json")))
+				.toList();
+		}
+		return writer.events(entry.get("intent", Document.class), entry.get("events", Document.class));
 	}
 
 	void delete(String id) {

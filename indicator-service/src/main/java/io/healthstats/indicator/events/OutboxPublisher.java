@@ -29,12 +29,12 @@ class OutboxPublisher {
 
 	private final Outbox outbox;
 	private final KafkaTemplate<String, String> kafka;
-	private final List<OutboxRecovery> recoveries;
+	private final OutboxEntries writer;
 
-	OutboxPublisher(Outbox outbox, KafkaTemplate<String, String> kafka, List<OutboxRecovery> recoveries) {
+	OutboxPublisher(Outbox outbox, KafkaTemplate<String, String> kafka, OutboxEntries writer) {
 		this.outbox = outbox;
 		this.kafka = kafka;
-		this.recoveries = recoveries;
+		this.writer = writer;
 	}
 
 	@Scheduled(fixedDelayString = "${indicator.outbox.interval:200ms}")
@@ -44,11 +44,11 @@ class OutboxPublisher {
 			try {
 				if (!Boolean.TRUE.equals(entry.getBoolean("applied"))) {
 					if (entry.getDate("createdAt").toInstant().plus(ABANDONED_AFTER).isBefore(Instant.now())) {
-						this.recoveries.forEach(recovery -> recovery.reapply(id, entry.get("intent", Document.class)));
+						this.writer.reapply(id, entry.get("intent", Document.class));
 					}
 					continue;
 				}
-				publish(Outbox.events(entry));
+				publish(Outbox.events(entry, this.writer));
 				this.outbox.delete(id);
 			}
 			catch (Exception ex) {

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.healthstats.indicator.IndicatorTopics;
-import io.healthstats.indicator.events.CloudEvent;
 import io.healthstats.indicator.events.Outbox;
-import io.healthstats.indicator.events.OutboxRecovery;
+import io.healthstats.indicator.events.OutboxEntries;
 import io.healthstats.indicator.events.PendingEvent;
 import io.healthstats.indicator.observation.BatchResult.RowError;
 import io.healthstats.indicator.rollup.Cell;
@@ -23,7 +21,6 @@ import io.healthstats.indicator.rollup.Rollup.Write;
 import io.healthstats.indicator.rollup.Source;
 import io.micrometer.core.annotation.Timed;
 import org.bson.Document;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
@@ -32,25 +29,23 @@ import org.springframework.stereotype.Service;
  * applies the values and roll-ups, then leaves the events for the publisher.
  */
 @Service
-public class ObservationWriter implements OutboxRecovery {
+public class ObservationWriter implements OutboxEntries {
 
 	private final RowValidator validator;
 	private final CellStore cells;
 	private final Rollup rollup;
 	private final Outbox outbox;
-	private final IndicatorTopics topics;
-	private final JsonMapper json;
+	private final ObservationEvents events;
 	private final IngestMetrics metrics;
 	private final Clock clock;
 
-	ObservationWriter(RowValidator validator, CellStore cells, Rollup rollup, Outbox outbox, IndicatorTopics topics,
-			JsonMapper json, IngestMetrics metrics) {
+	ObservationWriter(RowValidator validator, CellStore cells, Rollup rollup, Outbox outbox, ObservationEvents events,
+			IngestMetrics metrics) {
 		this.validator = validator;
 		this.cells = cells;
 		this.rollup = rollup;
 		this.outbox = outbox;
-		this.topics = topics;
-		this.json = json;
+		this.events = events;
 		this.metrics = metrics;
 		this.clock = Clock.systemUTC();
 	}
@@ -82,7 +77,7 @@ public class ObservationWriter implements OutboxRecovery {
 			List<Applied> applied = new ArrayList<>();
 			List<Change> changes = new ArrayList<>();
 			apply(changed, now, applied, changes);
-			this.outbox.applied(entryId, events(applied, changes, now));
+			this.outbox.applied(entryId, this.events.compact(changed, applied, changes, now));
 			created = (int) applied.stream().filter(a -> a.revision() == 1).count();
 			revised = (int) applied.stream().filter(a -> a.revision() > 1).count();
 		}
@@ -90,6 +85,11 @@ public class ObservationWriter implements OutboxRecovery {
 				rejected);
 		this.metrics.written(source, result);
 		return result;
+	}
+
+	@Override
+	public List<PendingEvent> events(Document intent, Document events) {
+		return this.events.render(intent, events);
 	}
 
 	@Override
@@ -105,7 +105,7 @@ public class ObservationWriter implements OutboxRecovery {
 			.map(a -> a.revision() > 0 ? a : new Applied(a.write(), revisionOf(current, a.write())))
 			.filter(a -> a.revision() > 0)
 			.toList();
-		this.outbox.applied(entryId, events(announced, changes, now));
+		this.outbox.applied(entryId, this.events.compact(writes, announced, changes, now));
 	}
 
 	private void apply(List<Write> writes, Instant now, List<Applied> applied, List<Change> changes) {
@@ -125,43 +125,6 @@ public class ObservationWriter implements OutboxRecovery {
 			Cell cell = existing.get(Cell.key(w.indicator(), w.region(), w.period().id()));
 			return cell == null || !cell.holds(w.value(), w.numerator(), w.denominator());
 		}).toList();
-	}
-
-	private List<PendingEvent> events(List<Applied> applied, List<Change> changes, Instant now) {
-		List<PendingEvent> events = new ArrayList<>();
-		for (Applied a : applied) {
-			Write w = a.write();
-			String id = "observation:" + Cell.key(w.indicator(), w.region(), w.period().id()) + ":" + a.revision();
-			String type = a.revision() == 1 ? "io.healthstats.observation.recorded" : "io.healthstats.observation.revised";
-			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("indicator", w.indicator());
-			data.put("region", w.region());
-			data.put("period", w.period().id());
-			data.put("value", w.value());
-			data.put("numerator", w.numerator());
-			data.put("denominator", w.denominator());
-			data.put("revision", a.revision());
-			data.put("flagged", w.flagged());
-			data.put("source", w.source());
-			events.add(event(this.topics.observations(), id, type, w.region(), now, data));
-		}
-		for (Change c : changes) {
-			String id = "aggregate:" + Cell.key(c.indicator(), c.region(), c.period()) + ":" + c.version();
-			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("indicator", c.indicator());
-			data.put("region", c.region());
-			data.put("period", c.period());
-			data.put("value", c.figures().value());
-			data.put("numerator", c.figures().numerator());
-			data.put("denominator", c.figures().denominator());
-			data.put("contributors", c.figures().contributors());
-			events.add(event(this.topics.aggregates(), id, "io.healthstats.aggregate.changed", c.region(), now, data));
-		}
-		return events;
-	}
-
-	private PendingEvent event(String topic, String id, String type, String region, Instant now, Object data) {
-		return new PendingEvent(topic, region, id, this.json.writeValueAsString(CloudEvent.of(id, type, region, now, data)));
 	}
 
 	private static int revisionOf(Map<String, Cell> cells, Write write) {

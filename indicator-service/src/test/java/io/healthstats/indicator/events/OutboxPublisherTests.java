@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.healthstats.localinfra.EmbeddedInfrastructure;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -39,6 +41,8 @@ class OutboxPublisherTests {
 
 	private MongoClient client;
 
+	private MongoTemplate mongo;
+
 	private Outbox outbox;
 
 	private final List<String> sent = new ArrayList<>();
@@ -52,7 +56,8 @@ class OutboxPublisherTests {
 	@SuppressWarnings("unchecked")
 	void setUp() {
 		this.client = MongoClients.create(EmbeddedInfrastructure.mongo().connectionString());
-		this.outbox = new Outbox(new MongoTemplate(this.client, "outbox-publisher-" + UUID.randomUUID()));
+		this.mongo = new MongoTemplate(this.client, "outbox-publisher-" + UUID.randomUUID());
+		this.outbox = new Outbox(this.mongo);
 		KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
 		given(kafka.send(any(ProducerRecord.class))).willAnswer(invocation -> {
 			ProducerRecord<String, String> record = invocation.getArgument(0);
@@ -68,7 +73,19 @@ class OutboxPublisherTests {
 			return CompletableFuture.failedFuture(new TimeoutException("Expiring 3 record(s) for " + record.topic()
 					+ "-2: 120000 ms has passed since batch creation", new OutOfOrderSequenceException("out of order")));
 		});
-		this.publisher = new OutboxPublisher(this.outbox, kafka, List.of());
+		this.publisher = new OutboxPublisher(this.outbox, kafka, new OutboxEntries() {
+
+			@Override
+			public void reapply(String entryId, Document intent) {
+				throw new AssertionError("Every entry of these tests is applied");
+			}
+
+			@Override
+			public List<PendingEvent> events(Document intent, Document events) {
+				return events.getList("ids", String.class).stream().map(OutboxPublisherTests::event).toList();
+			}
+
+		});
 	}
 
 	@AfterEach
@@ -118,13 +135,25 @@ class OutboxPublisherTests {
 		assertThat(this.sent).containsExactly("agg-341525-202401", "agg-341525-202401", "agg-341525-202402");
 	}
 
+	@Test
+	void publishesAnEntryWrittenWithItsEventsRenderedByAnEarlierVersion() {
+		this.outbox.intend("write-5", new Document("kind", "test"), Instant.now());
+		this.mongo.getCollection(Outbox.COLLECTION)
+			.updateOne(Filters.eq("_id", "write-5"), Updates.combine(Updates.set("applied", true), Updates.set("events",
+					List.of(new Document("topic", AGGREGATES).append("key", "341500").append("id", "agg-341500-2023").append("json", "{}")))));
+
+		this.publisher.publishPending();
+		assertThat(pendingIds()).isEmpty();
+		assertThat(this.sent).containsExactly("agg-341500-2023");
+	}
+
 	private void write(String entryId, String... eventIds) {
 		this.outbox.intend(entryId, new Document("kind", "test"), Instant.now());
-		List<PendingEvent> events = new ArrayList<>();
-		for (String eventId : eventIds) {
-			events.add(new PendingEvent(AGGREGATES, "341500", eventId, "{\"id\":\"" + eventId + "\"}"));
-		}
-		this.outbox.applied(entryId, events);
+		this.outbox.applied(entryId, new Document("ids", List.of(eventIds)));
+	}
+
+	private static PendingEvent event(String id) {
+		return new PendingEvent(AGGREGATES, "341500", id, "{\"id\":\"" + id + "\"}");
 	}
 
 	private List<String> pendingIds() {
