@@ -104,11 +104,17 @@ class LocalMongoOnDiskTests {
 			// 2.0 is the same number as 2 to MongoDB, so the unique index refuses it
 			assertThatThrownBy(() -> numbers.insertOne(new Document("_id", "b").append("n", 2.0)))
 				.isInstanceOf(MongoWriteException.class);
+			// and so is 2 as a long
+			assertThatThrownBy(() -> numbers.insertOne(new Document("_id", "b").append("n", 2L)))
+				.isInstanceOf(MongoWriteException.class);
 			numbers.insertOne(new Document("_id", "c").append("n", 10L));
 			numbers.insertOne(new Document("_id", "d").append("n", -1.5));
+			numbers.insertOne(new Document("_id", "e").append("n", 3_000_000_000L));
+			numbers.insertOne(new Document("_id", "f").append("n", -3_000_000_000L));
 			List<Object> sorted = new ArrayList<>();
 			numbers.find().sort(Sorts.ascending("n")).forEach(d -> sorted.add(d.get("_id")));
-			assertThat(sorted).containsExactly("d", "a", "c");
+			assertThat(sorted).containsExactly("f", "d", "a", "c", "e");
+			assertThat(numbers.find(new Document("n", 3_000_000_000L)).first().get("_id")).isEqualTo("e");
 		}
 	}
 
