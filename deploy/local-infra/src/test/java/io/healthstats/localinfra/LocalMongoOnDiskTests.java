@@ -107,6 +107,10 @@ class LocalMongoOnDiskTests {
 			// and so is 2 as a long
 			assertThatThrownBy(() -> numbers.insertOne(new Document("_id", "b").append("n", 2L)))
 				.isInstanceOf(MongoWriteException.class);
+			numbers.insertOne(new Document("_id", "z").append("n", 0.0));
+			assertThatThrownBy(() -> numbers.insertOne(new Document("_id", "b").append("n", -0.0)))
+				.isInstanceOf(MongoWriteException.class);
+			numbers.deleteOne(new Document("_id", "z"));
 			numbers.insertOne(new Document("_id", "c").append("n", 10L));
 			numbers.insertOne(new Document("_id", "d").append("n", -1.5));
 			numbers.insertOne(new Document("_id", "e").append("n", 3_000_000_000L));
