@@ -12,7 +12,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,16 @@ class OutboxPublisher {
 	private final Outbox outbox;
 	private final KafkaTemplate<String, String> kafka;
 	private final OutboxEntries writer;
+
+	/**
+	 * Sends with a template of its own, without observations. The events of a batch leave from this
+	 * scheduler's thread, where no request's trace is left to carry on, and the observation (with its
+	 * tracing span) opened for every record was three quarters of this service's cost of sending one.
+	 */
+	@Autowired
+	OutboxPublisher(Outbox outbox, ProducerFactory<String, String> producers, OutboxEntries writer) {
+		this(outbox, new KafkaTemplate<>(producers), writer);
+	}
 
 	OutboxPublisher(Outbox outbox, KafkaTemplate<String, String> kafka, OutboxEntries writer) {
 		this.outbox = outbox;

@@ -100,7 +100,7 @@ public class ObservationWriter implements OutboxEntries {
 		List<Change> changes = new ArrayList<>();
 		apply(writes, now, applied, changes);
 		// writes applied before the crash come back unchanged: announce the revision the key holds now
-		Map<String, Cell> current = this.cells.load(writes.stream().map(w -> Cell.key(w.indicator(), w.region(), w.period().id())).toList());
+		Map<String, Cell> current = this.cells.view(writes.stream().map(w -> Cell.key(w.indicator(), w.region(), w.period().id())).toList());
 		List<Applied> announced = applied.stream()
 			.map(a -> a.revision() > 0 ? a : new Applied(a.write(), revisionOf(current, a.write())))
 			.filter(a -> a.revision() > 0)
@@ -118,9 +118,12 @@ public class ObservationWriter implements OutboxEntries {
 		});
 	}
 
-	/** Drops rows whose key already holds the same numbers, so a re-sent batch writes nothing. */
+	/**
+	 * Drops rows whose key already holds the same numbers, so a re-sent batch writes nothing. Reads the
+	 * cells as a reader sees them, without history and parts: only the reported numbers count here.
+	 */
 	private List<Write> changedOnly(List<Write> writes) {
-		Map<String, Cell> existing = this.cells.load(writes.stream().map(w -> Cell.key(w.indicator(), w.region(), w.period().id())).distinct().toList());
+		Map<String, Cell> existing = this.cells.view(writes.stream().map(w -> Cell.key(w.indicator(), w.region(), w.period().id())).distinct().toList());
 		return writes.stream().filter(w -> {
 			Cell cell = existing.get(Cell.key(w.indicator(), w.region(), w.period().id()));
 			return cell == null || !cell.holds(w.value(), w.numerator(), w.denominator());

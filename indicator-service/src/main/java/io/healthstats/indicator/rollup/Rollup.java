@@ -3,8 +3,10 @@ package io.healthstats.indicator.rollup;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.healthstats.indicator.catalogue.Catalogue;
 import io.healthstats.indicator.catalogue.Indicator;
+import io.healthstats.indicator.period.Granularity;
 import io.healthstats.indicator.period.Period;
 import io.healthstats.indicator.region.Region;
 import io.healthstats.indicator.region.Regions;
@@ -157,9 +160,7 @@ public class Rollup {
 		if (dirty.isEmpty()) {
 			return new Result(applied, List.of());
 		}
-		List<Cell> ordered = new ArrayList<>(cells.values());
-		ordered.sort(Comparator.comparing((Cell c) -> levelRank(c.region)).thenComparing(c -> Period.parse(c.period).granularity().ordinal(), Comparator.reverseOrder()));
-		for (Cell cell : ordered) {
+		for (Cell cell : inRollupOrder(cells.values())) {
 			Figures effective = cell.effective(indicator);
 			for (Map.Entry<String, String> parent : parents(cell).entrySet()) {
 				Cell target = cells.get(parent.getKey());
@@ -203,6 +204,22 @@ public class Rollup {
 		}
 		target.parts.put(partKey, figures);
 		return true;
+	}
+
+	/**
+	 * Counties before cities before the province, and within a county month before quarter before year:
+	 * each cell is complete before it becomes a part of the next. The step of each cell is worked out once,
+	 * not in every comparison of the sort (a region lookup and a period parse each time).
+	 */
+	private List<Cell> inRollupOrder(Collection<Cell> cells) {
+		Map<Cell, Integer> step = new IdentityHashMap<>();
+		for (Cell cell : cells) {
+			int finer = Granularity.MONTH.ordinal() - Period.parse(cell.period).granularity().ordinal();
+			step.put(cell, levelRank(cell.region) * Granularity.values().length + finer);
+		}
+		List<Cell> ordered = new ArrayList<>(cells);
+		ordered.sort(Comparator.comparing(step::get));
+		return ordered;
 	}
 
 	private int levelRank(String regionCode) {
