@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * The platform a bench measures: either started here exactly as a user starts it (command 1 of the
- * README: {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar local-platform.jar}), on free
+ * README: {@code java -XX:+UseSerialGC -jar local-platform.jar}), on free
  * ports ({@code HEALTHSTATS_PORT_OFFSET}) and with its own data folder, and stopped at the end; or
  * one already running, given by its addresses.
  */
@@ -36,7 +36,7 @@ final class Platform implements AutoCloseable {
 
 	static final List<String> SERVICES = List.of("gateway", "report-service", "indicator-service", "export-service");
 
-	static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+	static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC");
 
 	private static final String READY_LINE = "Health-statistics platform is running";
 

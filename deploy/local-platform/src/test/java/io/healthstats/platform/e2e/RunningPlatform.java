@@ -181,7 +181,8 @@ public final class RunningPlatform {
 		try {
 			Files.createDirectories(data);
 			Path agent = WatchdogAgentJar.write(data.resolve("test-watchdog.jar"));
-			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+			// the launcher's flags of command 1 (README)
+			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC",
 					// the launcher exits when this test JVM dies without running its shutdown hooks
 					"-javaagent:" + agent + "=" + ProcessHandle.current().pid(), "-jar", jar.toString()));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(module.toFile())
