@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,13 @@ public final class IndicatorBench {
 			"data", "fresh", "properties", "gateway", "indicator-service", "mongo");
 
 	static final int BATCH = 1_000;
+
+	/**
+	 * The driver's insert of the same rows takes well under a second, so whether the store's once-a-second
+	 * commit (and the JIT compiling the insert path) falls inside it or not moved it between 19,000 and
+	 * 40,000 rows/s from run to run: it is timed three times, back to back, and the median is compared.
+	 */
+	static final int DRIVER_ROUNDS = 3;
 
 	private final Api api;
 
@@ -252,22 +260,29 @@ public final class IndicatorBench {
 		long drained = System.nanoTime() - start;
 		this.cpu.accumulate(before, gatewayCpu);
 
-		Bench.say(String.format("Ingest comparison: the same %,d rows with the MongoDB driver ...", rows));
+		Bench.say(String.format("Ingest comparison: the same %,d rows with the MongoDB driver, %d rounds ...", rows, DRIVER_ROUNDS));
 		MongoCollection<Document> scratch = this.mongo.getDatabase("bench").getCollection("raw_observations");
-		scratch.drop();
 		Map<String, Long> rawCpu = new LinkedHashMap<>();
-		before = this.cpu.snapshot();
-		long rawStart = System.nanoTime();
-		for (List<Document> batch : documents) {
-			scratch.insertMany(batch);
+		long[] rounds = new long[DRIVER_ROUNDS];
+		for (int round = 0; round < DRIVER_ROUNDS; round++) {
+			scratch.drop();
+			before = this.cpu.snapshot();
+			long rawStart = System.nanoTime();
+			for (List<Document> batch : documents) {
+				scratch.insertMany(batch);
+			}
+			rounds[round] = System.nanoTime() - rawStart;
+			this.cpu.accumulate(before, rawCpu);
+			long inserted = scratch.countDocuments();
+			if (inserted != rows) {
+				throw new IllegalStateException("The scratch collection holds " + inserted + " documents, expected " + rows);
+			}
 		}
-		long raw = System.nanoTime() - rawStart;
-		this.cpu.accumulate(before, rawCpu);
-		long inserted = scratch.countDocuments();
 		scratch.drop();
-		if (inserted != rows) {
-			throw new IllegalStateException("The scratch collection holds " + inserted + " documents, expected " + rows);
-		}
+		long[] sorted = rounds.clone();
+		Arrays.sort(sorted);
+		long raw = sorted[DRIVER_ROUNDS / 2];
+		rawCpu.replaceAll((process, nanos) -> nanos / DRIVER_ROUNDS);
 
 		String size = Table.number(storedBefore);
 		double gatewayRate = rows / (posted / 1e9);
@@ -275,7 +290,9 @@ public final class IndicatorBench {
 		this.ingest.row("gateway → indicator-service, POST answered", Table.number(rows), size, seconds(posted), Table.number(gatewayRate));
 		this.ingest.row("… and every event published (outbox empty)", Table.number(rows), size, seconds(drained),
 				Table.number(rows / (drained / 1e9)));
-		this.ingest.row("MongoDB driver insertMany, scratch collection", Table.number(rows), size, seconds(raw), Table.number(rawRate));
+		this.ingest.row("MongoDB driver insertMany, scratch collection (median of " + DRIVER_ROUNDS + " rounds: "
+				+ String.join(", ", Arrays.stream(rounds).mapToObj(r -> Table.number(rows / (r / 1e9)) + " rows/s").toList()) + ")",
+				Table.number(rows), size, seconds(raw), Table.number(rawRate));
 		this.ingest.row("**ratio gateway / driver (goal >= 0.5)**", "", "", "", "**" + Table.ratio(gatewayRate / rawRate) + "**");
 		this.ingestCpu.row(cpuRow("gateway POST until outbox empty", gatewayCpu, rows / BATCH));
 		this.ingestCpu.row(cpuRow("MongoDB driver insertMany", rawCpu, rows / BATCH));
