@@ -1,11 +1,15 @@
 package io.healthstats.export;
 
+import io.healthstats.web.WildcardContentTypes;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@Import(WildcardContentTypes.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class ExportServiceApplication {

@@ -1,10 +1,14 @@
 package io.healthstats.report;
 
+import io.healthstats.web.WildcardContentTypes;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
+@Import(WildcardContentTypes.class)
 @ConfigurationPropertiesScan
 public class ReportServiceApplication {
 
