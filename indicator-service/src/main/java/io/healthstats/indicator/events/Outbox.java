@@ -3,7 +3,9 @@ package io.healthstats.indicator.events;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -31,10 +33,12 @@ public class Outbox {
 		this.mongo = mongo;
 	}
 
-	public void intend(String id, Document intent, Instant now) {
+	/** @param trace the headers that carry the writer's trace on to the entry's events ({@link EventTraces#current}) */
+	public void intend(String id, Document intent, Instant now, Map<String, String> trace) {
 		collection().insertOne(new Document("_id", id).append("intent", intent)
 			.append("applied", false)
-			.append("createdAt", Date.from(now)));
+			.append("createdAt", Date.from(now))
+			.append("trace", new Document(new LinkedHashMap<String, Object>(trace))));
 	}
 
 	/** Marks an entry applied, with its events in the writer's compact form (see {@link OutboxEntries#events}). */
@@ -61,6 +65,15 @@ public class Outbox {
 				.toList();
 		}
 		return writer.events(entry.get("intent", Document.class), entry.get("events", Document.class));
+	}
+
+	static Map<String, String> trace(Document entry) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		Document trace = entry.get("trace", Document.class);
+		if (trace != null) {
+			trace.forEach((name, value) -> headers.put(name, String.valueOf(value)));
+		}
+		return headers;
 	}
 
 	void delete(String id) {

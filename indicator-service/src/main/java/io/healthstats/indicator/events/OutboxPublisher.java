@@ -1,12 +1,15 @@
 package io.healthstats.indicator.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -32,21 +35,24 @@ class OutboxPublisher {
 	private final Outbox outbox;
 	private final KafkaTemplate<String, String> kafka;
 	private final OutboxEntries writer;
+	private final EventTraces traces;
 
 	/**
-	 * Sends with a template of its own, without observations. The events of a batch leave from this
-	 * scheduler's thread, where no request's trace is left to carry on, and the observation (with its
-	 * tracing span) opened for every record was three quarters of this service's cost of sending one.
+	 * Sends with a template of its own, without an observation per record: that (with its tracing span)
+	 * was three quarters of this service's cost of sending an event, and its trace started on this
+	 * scheduler's thread, linked to nothing. The events carry the trace of the write that recorded them
+	 * instead ({@link EventTraces}).
 	 */
 	@Autowired
-	OutboxPublisher(Outbox outbox, ProducerFactory<String, String> producers, OutboxEntries writer) {
-		this(outbox, new KafkaTemplate<>(producers), writer);
+	OutboxPublisher(Outbox outbox, ProducerFactory<String, String> producers, OutboxEntries writer, EventTraces traces) {
+		this(outbox, new KafkaTemplate<>(producers), writer, traces);
 	}
 
-	OutboxPublisher(Outbox outbox, KafkaTemplate<String, String> kafka, OutboxEntries writer) {
+	OutboxPublisher(Outbox outbox, KafkaTemplate<String, String> kafka, OutboxEntries writer, EventTraces traces) {
 		this.outbox = outbox;
 		this.kafka = kafka;
 		this.writer = writer;
+		this.traces = traces;
 	}
 
 	@Scheduled(fixedDelayString = "${indicator.outbox.interval:200ms}")
@@ -60,7 +66,7 @@ class OutboxPublisher {
 					}
 					continue;
 				}
-				publish(Outbox.events(entry, this.writer));
+				publish(id, Outbox.events(entry, this.writer), Outbox.trace(entry));
 				this.outbox.delete(id);
 			}
 			catch (Exception ex) {
@@ -70,15 +76,25 @@ class OutboxPublisher {
 		}
 	}
 
-	private void publish(List<PendingEvent> events) throws Exception {
-		List<CompletableFuture<?>> sends = new ArrayList<>();
-		for (PendingEvent event : events) {
-			ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.json());
-			record.headers().add("content-type", "application/cloudevents+json".getBytes());
-			record.headers().add("ce_id", event.id().getBytes());
-			sends.add(this.kafka.send(record));
+	private void publish(String entryId, List<PendingEvent> events, Map<String, String> trace) throws Exception {
+		Span own = trace.containsKey("traceparent") ? null : this.traces.startSending(entryId);
+		Map<String, String> headers = (own != null) ? this.traces.headersOf(own) : trace;
+		try {
+			List<CompletableFuture<?>> sends = new ArrayList<>();
+			for (PendingEvent event : events) {
+				ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.json());
+				record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+				record.headers().add("ce_id", event.id().getBytes(StandardCharsets.UTF_8));
+				headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+				sends.add(this.kafka.send(record));
+			}
+			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 		}
-		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		finally {
+			if (own != null) {
+				own.end();
+			}
+		}
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.healthstats.indicator.events.EventTraces;
 import io.healthstats.indicator.events.Outbox;
 import io.healthstats.indicator.events.OutboxEntries;
 import io.healthstats.indicator.events.PendingEvent;
@@ -36,16 +37,18 @@ public class ObservationWriter implements OutboxEntries {
 	private final Rollup rollup;
 	private final Outbox outbox;
 	private final ObservationEvents events;
+	private final EventTraces traces;
 	private final IngestMetrics metrics;
 	private final Clock clock;
 
 	ObservationWriter(RowValidator validator, CellStore cells, Rollup rollup, Outbox outbox, ObservationEvents events,
-			IngestMetrics metrics) {
+			EventTraces traces, IngestMetrics metrics) {
 		this.validator = validator;
 		this.cells = cells;
 		this.rollup = rollup;
 		this.outbox = outbox;
 		this.events = events;
+		this.traces = traces;
 		this.metrics = metrics;
 		this.clock = Clock.systemUTC();
 	}
@@ -73,7 +76,7 @@ public class ObservationWriter implements OutboxEntries {
 		if (!changed.isEmpty()) {
 			Instant now = this.clock.instant();
 			String entryId = UUID.randomUUID().toString();
-			this.outbox.intend(entryId, intent(changed), now);
+			this.outbox.intend(entryId, intent(changed), now, this.traces.current());
 			List<Applied> applied = new ArrayList<>();
 			List<Change> changes = new ArrayList<>();
 			apply(changed, now, applied, changes);

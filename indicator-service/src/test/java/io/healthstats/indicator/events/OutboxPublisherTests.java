@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.healthstats.localinfra.EmbeddedInfrastructure;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
@@ -47,6 +50,8 @@ class OutboxPublisherTests {
 
 	private final List<String> sent = new ArrayList<>();
 
+	private final List<ProducerRecord<String, String>> records = new ArrayList<>();
+
 	/** Event ids whose next send fails; each fails once. */
 	private final Set<String> failNext = new HashSet<>();
 
@@ -63,6 +68,7 @@ class OutboxPublisherTests {
 			ProducerRecord<String, String> record = invocation.getArgument(0);
 			String id = new String(record.headers().lastHeader("ce_id").value());
 			this.sent.add(id);
+			this.records.add(record);
 			if (!this.failNext.remove(id)) {
 				return CompletableFuture.completedFuture(new SendResult<>(record, null));
 			}
@@ -85,7 +91,7 @@ class OutboxPublisherTests {
 				return events.getList("ids", String.class).stream().map(OutboxPublisherTests::event).toList();
 			}
 
-		});
+		}, new EventTraces(Tracer.NOOP, Propagator.NOOP));
 	}
 
 	@AfterEach
@@ -137,7 +143,7 @@ class OutboxPublisherTests {
 
 	@Test
 	void publishesAnEntryWrittenWithItsEventsRenderedByAnEarlierVersion() {
-		this.outbox.intend("write-5", new Document("kind", "test"), Instant.now());
+		this.outbox.intend("write-5", new Document("kind", "test"), Instant.now(), Map.of());
 		this.mongo.getCollection(Outbox.COLLECTION)
 			.updateOne(Filters.eq("_id", "write-5"), Updates.combine(Updates.set("applied", true), Updates.set("events",
 					List.of(new Document("topic", AGGREGATES).append("key", "341500").append("id", "agg-341500-2023").append("json", "{}")))));
@@ -147,8 +153,22 @@ class OutboxPublisherTests {
 		assertThat(this.sent).containsExactly("agg-341500-2023");
 	}
 
+	@Test
+	void sendsEveryEventWithTheTraceOfTheWriteThatRecordedIt() {
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		this.outbox.intend("write-6", new Document("kind", "test"), Instant.now(),
+				Map.of("traceparent", traceparent, "X-Request-Id", "dashboard-7f3a"));
+		this.outbox.applied("write-6", new Document("ids", List.of("agg-341500-202401", "agg-341500-2024Q1")));
+
+		this.publisher.publishPending();
+		assertThat(this.records).hasSize(2).allSatisfy(record -> {
+			assertThat(new String(record.headers().lastHeader("traceparent").value())).isEqualTo(traceparent);
+			assertThat(new String(record.headers().lastHeader("X-Request-Id").value())).isEqualTo("dashboard-7f3a");
+		});
+	}
+
 	private void write(String entryId, String... eventIds) {
-		this.outbox.intend(entryId, new Document("kind", "test"), Instant.now());
+		this.outbox.intend(entryId, new Document("kind", "test"), Instant.now(), Map.of());
 		this.outbox.applied(entryId, new Document("ids", List.of(eventIds)));
 	}
 

@@ -48,13 +48,17 @@ class EventContractIT {
 	@SuppressWarnings("unchecked")
 	void everyPublishedEventMatchesTheEventContract() throws Exception {
 		String marker = "contract-" + UUID.randomUUID();
+		String traceId = UUID.randomUUID().toString().replace("-", "");
 		int value = 100 + (int) (Math.random() * 900);
 		try (KafkaProducer<String, String> producer = producer()) {
 			// a partner's observation (stored, so observation and aggregate events follow) and a broken record
-			producer.send(new ProducerRecord<>("indicator.ingest.v1", "341525", "{\"specversion\":\"1.0\",\"id\":\"" + marker
+			ProducerRecord<String, String> observation = new ProducerRecord<>("indicator.ingest.v1", "341525", "{\"specversion\":\"1.0\",\"id\":\"" + marker
 					+ "\",\"source\":\"/contract-test\",\"type\":\"io.healthstats.observation.submitted\",\"subject\":\"341525\","
 					+ "\"time\":\"" + Instant.now() + "\",\"datacontenttype\":\"application/json\",\"data\":{\"indicator\":"
-					+ "\"PUBLIC_HEALTH_EMERGENCIES\",\"region\":\"341525\",\"period\":\"201901\",\"value\":" + value + "}}")).get();
+					+ "\"PUBLIC_HEALTH_EMERGENCIES\",\"region\":\"341525\",\"period\":\"201901\",\"value\":" + value + "}}");
+			// the partner's trace, which the events the record causes must join
+			observation.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+			producer.send(observation).get();
 			producer.send(new ProducerRecord<>("indicator.ingest.v1", "341525", "not a CloudEvent " + marker)).get();
 		}
 		this.platform.send("county-341523", this.platform.post("/api/v1/exports", "application/json",
@@ -63,7 +67,8 @@ class EventContractIT {
 		Map<String, String> channelOf = new HashMap<>();
 		Map<String, Map<String, Object>> channels = (Map<String, Map<String, Object>>) this.document.get("channels");
 		channels.forEach((name, channel) -> channelOf.put((String) channel.get("address"), name));
-		Map<String, List<ConsumerRecord<String, String>>> byTopic = readUntil(channelOf.keySet(), marker);
+		String observed = "\"region\":\"341525\",\"period\":\"201901\",\"value\":" + value + ",";
+		Map<String, List<ConsumerRecord<String, String>>> byTopic = readUntil(channelOf.keySet(), marker, observed);
 
 		assertThat(byTopic.keySet()).as("topics with events")
 			.contains("indicator.observations.v1", "indicator.aggregates.v1", "indicator.ingest.v1", "indicator.ingest.v1.dlt",
@@ -100,13 +105,17 @@ class EventContractIT {
 			}
 		}
 		assertThat(checked).isGreaterThan(10);
+		// published from the outbox after the partner's record was applied, still in the partner's trace
+		assertThat(byTopic.get("indicator.observations.v1")).filteredOn(r -> r.value().contains(observed))
+			.isNotEmpty()
+			.allSatisfy(r -> assertThat(header(r, "traceparent")).startsWith("00-" + traceId + "-"));
 		assertThat(byTopic.get("indicator.ingest.v1.dlt")).anySatisfy(r -> {
 			assertThat(r.value()).contains(marker);
 			assertThat(header(r, "kafka_dlt-exception-message")).endsWith("The record is not a JSON CloudEvent.");
 		});
 	}
 
-	private Map<String, List<ConsumerRecord<String, String>>> readUntil(Set<String> topics, String marker) {
+	private Map<String, List<ConsumerRecord<String, String>>> readUntil(Set<String> topics, String marker, String observed) {
 		Map<String, List<ConsumerRecord<String, String>>> byTopic = new LinkedHashMap<>();
 		Properties config = new Properties();
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
@@ -117,11 +126,13 @@ class EventContractIT {
 			long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 			boolean deadLettered = false;
 			boolean exported = false;
-			while (System.nanoTime() < deadline && !(deadLettered && exported)) {
+			boolean published = false;
+			while (System.nanoTime() < deadline && !(deadLettered && exported && published)) {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
 					byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(record);
 					deadLettered |= record.topic().endsWith(".dlt") && record.value().contains(marker);
 					exported |= record.topic().equals("export.exports.v1");
+					published |= record.topic().equals("indicator.observations.v1") && record.value().contains(observed);
 				}
 			}
 		}
