@@ -95,10 +95,10 @@ class AsyncApiContractTests {
 
 	@Test
 	void indicatorEventDataHasExactlyTheFieldsTheIndicatorServiceWrites() {
-		String writer = JavaSource.read("indicator-service", "indicator/observation/ObservationWriter.java");
-		assertThat(JavaSource.putKeys(writer, "for (Applied a : applied)", "for (Change c : changes)"))
+		String events = JavaSource.read("indicator-service", "indicator/observation/ObservationEvents.java");
+		assertThat(JavaSource.putKeys(events, "private PendingEvent observation(", "private PendingEvent aggregate("))
 			.containsExactlyElementsOf(properties("Observation"));
-		assertThat(JavaSource.putKeys(writer, "for (Change c : changes)", "return events;"))
+		assertThat(JavaSource.putKeys(events, "private PendingEvent aggregate(", "private PendingEvent event("))
 			.containsExactlyElementsOf(properties("Aggregate"));
 		assertThat(JavaSource.recordComponents(JavaSource.read("indicator-service", "indicator/rollup/Source.java"), "Source"))
 			.containsExactlyElementsOf(properties("Source"));

@@ -78,7 +78,8 @@ final class JavaSource {
 		Path root = Repository.file(service + "/src/main/java");
 		try (Stream<Path> files = Files.walk(root)) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-				Matcher matcher = Pattern.compile("\"([^\"\\\\]*)\"").matcher(Files.readString(file));
+				// a literal may hold escapes ("\\|"): skipped as pairs, or the quotes after it pair up wrongly
+				Matcher matcher = Pattern.compile("\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"").matcher(Files.readString(file));
 				while (matcher.find()) {
 					if (pattern.matcher(matcher.group(1)).matches()) {
 						found.add(matcher.group(1));
