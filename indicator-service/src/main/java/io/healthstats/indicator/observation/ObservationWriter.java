@@ -80,6 +80,7 @@ public class ObservationWriter implements OutboxEntries {
 			List<Applied> applied = new ArrayList<>();
 			List<Change> changes = new ArrayList<>();
 			apply(changed, now, applied, changes);
+			applied.removeIf(a -> a.revision() == 0);
 			this.outbox.applied(entryId, this.events.compact(changed, applied, changes, now));
 			created = (int) applied.stream().filter(a -> a.revision() == 1).count();
 			revised = (int) applied.stream().filter(a -> a.revision() > 1).count();
@@ -102,12 +103,17 @@ public class ObservationWriter implements OutboxEntries {
 		List<Applied> applied = new ArrayList<>();
 		List<Change> changes = new ArrayList<>();
 		apply(writes, now, applied, changes);
-		// writes applied before the crash come back unchanged: announce the revision the key holds now
+		// writes stored before the writer died come back unchanged (revision 0): announce the revision each key
+		// holds now, and the current value of every cell they feed (consumers skip what they already have)
 		Map<String, Cell> current = this.cells.view(writes.stream().map(w -> Cell.key(w.indicator(), w.region(), w.period().id())).toList());
 		List<Applied> announced = applied.stream()
 			.map(a -> a.revision() > 0 ? a : new Applied(a.write(), revisionOf(current, a.write())))
 			.filter(a -> a.revision() > 0)
 			.toList();
+		List<Write> stored = applied.stream().filter(a -> a.revision() == 0).map(Applied::write).toList();
+		if (!stored.isEmpty()) {
+			changes.addAll(this.rollup.current(stored));
+		}
 		this.outbox.applied(entryId, this.events.compact(writes, announced, changes, now));
 	}
 
@@ -116,7 +122,7 @@ public class ObservationWriter implements OutboxEntries {
 		writes.forEach(w -> byIndicator.computeIfAbsent(w.indicator(), k -> new ArrayList<>()).add(w));
 		byIndicator.forEach((indicator, group) -> {
 			Rollup.Result result = this.rollup.apply(indicator, group, now);
-			applied.addAll(result.applied().stream().filter(a -> a.revision() > 0).toList());
+			applied.addAll(result.applied());
 			changes.addAll(result.changes());
 		});
 	}

@@ -108,6 +108,23 @@ public class Rollup {
 		}
 	}
 
+	/**
+	 * The current value of every cell the writes feed, for writes whose effect is already stored: what a
+	 * recovering writer announces when it died after saving the cells but before recording their changes.
+	 */
+	public List<Change> current(List<Write> writes) {
+		Set<String> keys = new LinkedHashSet<>();
+		writes.forEach(w -> keys.addAll(affectedKeys(w.indicator(), w.region(), w.period())));
+		List<Change> changes = new ArrayList<>();
+		this.store.view(keys).values().forEach(cell -> {
+			Figures figures = cell.effective(this.catalogue.get(cell.indicator));
+			if (figures != null) {
+				changes.add(new Change(cell.indicator, cell.region, cell.period, figures, cell.version));
+			}
+		});
+		return changes;
+	}
+
 	/** Keys of the cells whose values {@code write} feeds, itself included. */
 	public Set<String> affectedKeys(String indicator, String regionCode, Period period) {
 		Region region = this.regions.find(regionCode).orElseThrow();
