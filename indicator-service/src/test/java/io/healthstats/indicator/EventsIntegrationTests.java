@@ -104,17 +104,7 @@ class EventsIntegrationTests {
 	@Test
 	void appliesAndPublishesAnEntryWhoseWriterDiedBeforeApplyingIt() {
 		// what a writer leaves when it dies right after recording its intent: nothing applied, no events
-		Document write = new Document("indicator", "BIRTHS").append("region", "341522")
-			.append("period", "199911")
-			.append("value", "1287")
-			.append("numerator", null)
-			.append("denominator", null)
-			.append("flagged", false)
-			.append("source", new Document("type", "CLIENT").append("id", "county-341522"));
-		this.mongo.getCollection("outbox")
-			.insertOne(new Document("_id", "died-" + UUID.randomUUID()).append("intent", new Document("writes", List.of(write)))
-				.append("applied", false)
-				.append("createdAt", Date.from(Instant.now().minusSeconds(60))));
+		leaveUnappliedEntry("341522", "199911", "1287");
 
 		List<JsonNode> observed = read(this.topics.observations(),
 				e -> e.path("id").asString("").equals("observation:BIRTHS|341522|199911:1"));
@@ -135,15 +125,7 @@ class EventsIntegrationTests {
 		IndicatorApi api = new IndicatorApi(this.mvc, this.json);
 		assertThat(api.post("county-341502", batch(row("BIRTHS", "341502", "199812", 77)))).hasStatusOk();
 		// the same write, as an entry its writer left unapplied after storing the cells (it died in between)
-		Document write = new Document("indicator", "BIRTHS").append("region", "341502")
-			.append("period", "199812")
-			.append("value", "77")
-			.append("flagged", false)
-			.append("source", new Document("type", "CLIENT").append("id", "county-341502"));
-		this.mongo.getCollection("outbox")
-			.insertOne(new Document("_id", "stored-" + UUID.randomUUID()).append("intent", new Document("writes", List.of(write)))
-				.append("applied", false)
-				.append("createdAt", Date.from(Instant.now().minusSeconds(60))));
+		leaveUnappliedEntry("341502", "199812", "77");
 
 		// once from the write, once more from the recovery: the same ids, which consumers skip the second time
 		List<JsonNode> observed = read(this.topics.observations(), 2,
@@ -152,6 +134,22 @@ class EventsIntegrationTests {
 		List<JsonNode> year = read(this.topics.aggregates(), 2, e -> e.path("id").asString("").startsWith("aggregate:BIRTHS|341500|1998:"));
 		assertThat(year).extracting(e -> e.get("id").asString()).containsOnly(year.get(0).get("id").asString());
 		assertThat(year.get(1).get("data").get("value").decimalValue()).isEqualByComparingTo("77");
+	}
+
+	/**
+	 * An outbox entry as a writer leaves it when it dies before marking it applied: the intent to write one
+	 * county's BIRTHS for {@code period}, recorded a minute ago (past the recovery's grace period).
+	 */
+	private void leaveUnappliedEntry(String county, String period, String value) {
+		Document write = new Document("indicator", "BIRTHS").append("region", county)
+			.append("period", period)
+			.append("value", value)
+			.append("flagged", false)
+			.append("source", new Document("type", "CLIENT").append("id", "county-" + county));
+		this.mongo.getCollection("outbox")
+			.insertOne(new Document("_id", "died-" + UUID.randomUUID()).append("intent", new Document("writes", List.of(write)))
+				.append("applied", false)
+				.append("createdAt", Date.from(Instant.now().minusSeconds(60))));
 	}
 
 	private List<JsonNode> read(String topic, java.util.function.Predicate<JsonNode> wanted) {
