@@ -1,5 +1,6 @@
 package io.healthstats.indicator;
 
+import io.healthstats.web.TokenCheckUnavailable;
 import io.healthstats.web.WildcardContentTypes;
 
 import org.springframework.boot.SpringApplication;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@Import(WildcardContentTypes.class)
+@Import({ WildcardContentTypes.class, TokenCheckUnavailable.class })
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class IndicatorServiceApplication {

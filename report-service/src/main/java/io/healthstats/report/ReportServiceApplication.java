@@ -1,5 +1,6 @@
 package io.healthstats.report;
 
+import io.healthstats.web.TokenCheckUnavailable;
 import io.healthstats.web.WildcardContentTypes;
 
 import org.springframework.boot.SpringApplication;
@@ -8,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import(WildcardContentTypes.class)
+@Import({ WildcardContentTypes.class, TokenCheckUnavailable.class })
 @ConfigurationPropertiesScan
 public class ReportServiceApplication {
 
