@@ -27,7 +27,7 @@ class TokenCheckUnavailableTests {
 
 		assertThat(mvc.get().uri("/hello")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.hasHeader("Retry-After", "5")
-			.hasContentType("application/problem+json")
+			.hasContentTypeCompatibleWith("application/problem+json")
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("https://healthstats.io/problems/token-check-unavailable");
