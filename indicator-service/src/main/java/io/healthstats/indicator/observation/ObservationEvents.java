@@ -84,7 +84,7 @@ class ObservationEvents {
 	}
 
 	private PendingEvent observation(Write w, int revision, Instant time) {
-		String id = "observation:" + Cell.key(w.indicator(), w.region(), w.period().id()) + ":" + revision;
+		String id = "observation:" + w.key() + ":" + revision;
 		String type = revision == 1 ? "io.healthstats.observation.recorded" : "io.healthstats.observation.revised";
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("indicator", w.indicator());

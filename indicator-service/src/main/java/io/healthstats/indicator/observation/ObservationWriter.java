@@ -105,7 +105,7 @@ public class ObservationWriter implements OutboxEntries {
 		apply(writes, now, applied, changes);
 		// writes stored before the writer died come back unchanged (revision 0): announce the revision each key
 		// holds now, and the current value of every cell they feed (consumers skip what they already have)
-		Map<String, Cell> current = this.cells.view(writes.stream().map(w -> Cell.key(w.indicator(), w.region(), w.period().id())).toList());
+		Map<String, Cell> current = this.cells.view(writes.stream().map(Write::key).toList());
 		List<Applied> announced = applied.stream()
 			.map(a -> a.revision() > 0 ? a : new Applied(a.write(), revisionOf(current, a.write())))
 			.filter(a -> a.revision() > 0)
@@ -132,15 +132,15 @@ public class ObservationWriter implements OutboxEntries {
 	 * cells as a reader sees them, without history and parts: only the reported numbers count here.
 	 */
 	private List<Write> changedOnly(List<Write> writes) {
-		Map<String, Cell> existing = this.cells.view(writes.stream().map(w -> Cell.key(w.indicator(), w.region(), w.period().id())).distinct().toList());
+		Map<String, Cell> existing = this.cells.view(writes.stream().map(Write::key).distinct().toList());
 		return writes.stream().filter(w -> {
-			Cell cell = existing.get(Cell.key(w.indicator(), w.region(), w.period().id()));
+			Cell cell = existing.get(w.key());
 			return cell == null || !cell.holds(w.value(), w.numerator(), w.denominator());
 		}).toList();
 	}
 
 	private static int revisionOf(Map<String, Cell> cells, Write write) {
-		Cell cell = cells.get(Cell.key(write.indicator(), write.region(), write.period().id()));
+		Cell cell = cells.get(write.key());
 		return cell != null && cell.holds(write.value(), write.numerator(), write.denominator()) ? cell.revision() : 0;
 	}
 

@@ -50,7 +50,8 @@ public class Rollup {
 	public record Write(String indicator, String region, Period period, BigDecimal value, BigDecimal numerator,
 			BigDecimal denominator, Source source, boolean flagged) {
 
-		String key() {
+		/** The key of the cell this write reports for: {@code INDICATOR|REGION|PERIOD}. */
+		public String key() {
 			return Cell.key(this.indicator, this.region, this.period.id());
 		}
 
