@@ -114,16 +114,21 @@ public class Rollup {
 	 * recovering writer announces when it died after saving the cells but before recording their changes.
 	 */
 	public List<Change> current(List<Write> writes) {
-		Set<String> keys = new LinkedHashSet<>();
-		writes.forEach(w -> keys.addAll(affectedKeys(w.indicator(), w.region(), w.period())));
 		List<Change> changes = new ArrayList<>();
-		this.store.view(keys).values().forEach(cell -> {
+		this.store.view(affectedKeys(writes)).values().forEach(cell -> {
 			Figures figures = cell.effective(this.catalogue.get(cell.indicator));
 			if (figures != null) {
 				changes.add(new Change(cell.indicator, cell.region, cell.period, figures, cell.version));
 			}
 		});
 		return changes;
+	}
+
+	/** Keys of the cells whose values the writes feed, their own included. */
+	private Set<String> affectedKeys(List<Write> writes) {
+		Set<String> keys = new LinkedHashSet<>();
+		writes.forEach(w -> keys.addAll(affectedKeys(w.indicator(), w.region(), w.period())));
+		return keys;
 	}
 
 	/** Keys of the cells whose values {@code write} feeds, itself included. */
@@ -149,10 +154,7 @@ public class Rollup {
 	}
 
 	private Result tryApply(Indicator indicator, List<Write> writes, Instant now) {
-		Set<String> keys = new LinkedHashSet<>();
-		for (Write write : writes) {
-			keys.addAll(affectedKeys(indicator.code(), write.region(), write.period()));
-		}
+		Set<String> keys = affectedKeys(writes);
 		Map<String, Cell> cells = this.store.load(keys);
 		for (String key : keys) {
 			cells.computeIfAbsent(key, this::emptyCell);
