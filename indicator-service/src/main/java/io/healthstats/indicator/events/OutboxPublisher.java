@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,9 @@ class OutboxPublisher {
 	private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
 
 	private static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
+
+	private static final Header CONTENT_TYPE = new RecordHeader("content-type",
+			"application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
 
 	private final Outbox outbox;
 	private final KafkaTemplate<String, String> kafka;
@@ -78,14 +83,17 @@ class OutboxPublisher {
 
 	private void publish(String entryId, List<PendingEvent> events, Map<String, String> trace) throws Exception {
 		Span own = trace.containsKey("traceparent") ? null : this.traces.startSending(entryId);
-		Map<String, String> headers = (own != null) ? this.traces.headersOf(own) : trace;
+		// the same for every event of the entry: encoded once, not once per record
+		List<Header> shared = new ArrayList<>();
+		shared.add(CONTENT_TYPE);
+		((own != null) ? this.traces.headersOf(own) : trace)
+			.forEach((name, value) -> shared.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
 		try {
 			List<CompletableFuture<?>> sends = new ArrayList<>();
 			for (PendingEvent event : events) {
 				ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.json());
-				record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+				shared.forEach(record.headers()::add);
 				record.headers().add("ce_id", event.id().getBytes(StandardCharsets.UTF_8));
-				headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
 				sends.add(this.kafka.send(record));
 			}
 			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
