@@ -126,7 +126,7 @@ public final class IndicatorBench {
 			Bench.say(String.format(Locale.ROOT, "Client %s through the gateway; dataset %,d rows (%d indicators × %d months × %d counties "
 					+ "in %d new cities); sizes %s; reads: %d callers, %,d warm-up + %,d measured requests per request kind; "
 					+ "ingest: %d batches of %,d rows, one client", Bench.CLIENT, dataset.size(), indicators.size(), Dataset.MONTHS,
-					Dataset.counties().size(), Dataset.CITIES.size(), java.util.Arrays.toString(sizes), concurrency, warmup, requests,
+					Dataset.counties().size(), Dataset.CITIES.size(), Arrays.toString(sizes), concurrency, warmup, requests,
 					ingestBatches, BATCH));
 			bench.run(sizes, concurrency, warmup, requests, ingestBatches);
 		}
