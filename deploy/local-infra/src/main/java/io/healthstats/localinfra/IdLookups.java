@@ -2,9 +2,11 @@ package io.healthstats.localinfra;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -17,6 +19,10 @@ import de.bwaldvogel.mongo.bson.Document;
  * the list. For a list of strings a document matches exactly when its {@code _id} is one of them, which a
  * hash set answers at once. Any other query — a list holding numbers or regular expressions, more fields —
  * goes to the server's matcher as before.
+ *
+ * <p>It also finds the document of a query by one string {@code _id} and more fields — {@code {_id, version}},
+ * the optimistic replace of a cell — in the {@code _id} index ({@link #byStringId}). The server uses an
+ * index only for a query on exactly the index's fields and scans the collection for any other.
  */
 final class IdLookups {
 
@@ -44,6 +50,25 @@ final class IdLookups {
 			return null;
 		}
 		return new HashSet<>(keys);
+	}
+
+	/**
+	 * Where the one document a query by a string {@code _id} can match is: its position in the {@code _id}
+	 * index (none when no document has that {@code _id}). The caller still matches the document against the
+	 * whole query. Null when the query's {@code _id} is not a string (a condition, a number: the server's
+	 * value order applies) or the collection has no {@code _id} index.
+	 */
+	static <P> Iterable<P> byStringId(List<Index<P>> indexes, Document query) {
+		if (!(query.get("_id") instanceof String)) {
+			return null;
+		}
+		for (Index<P> index : indexes) {
+			if (index.isUnique() && index.getKeys().size() == 1 && index.getKeys().get(0).getKey().equals("_id")) {
+				P position = index.getPosition(query);
+				return position == null ? List.of() : List.of(position);
+			}
+		}
+		return null;
 	}
 
 }

@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -154,6 +155,19 @@ final class LocalH2Backend extends H2Backend {
 					protected boolean documentMatchesQuery(Document document, Document query) {
 						Boolean found = lookups.matches(document, query);
 						return found != null ? found : super.documentMatchesQuery(document, query);
+					}
+
+					@Override
+					protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
+							int batchSize, Document fields) {
+						Iterable<Object> found = IdLookups.byStringId(getIndexes(), query);
+						return found != null ? matchDocuments(query, found, orderBy, skip, limit, batchSize, fields)
+								: super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+					}
+
+					@Override
+					protected boolean tracksDataSize() {
+						return LocalMongo.TRACKS_DATA_SIZE;
 					}
 				};
 			}

@@ -17,6 +17,13 @@ public final class LocalMongo implements AutoCloseable {
 	/** H2's page cache for the local platform's store (H2's default of 16 MB is small for a million cells). */
 	private static final int CACHE_MEGABYTES = 128;
 
+	/**
+	 * Whether collections keep their data size ({@code collStats}' {@code size}): mongo-java-server BSON-encodes
+	 * every document it inserts, removes or replaces (a replace twice, old and new) to count it, a tenth of the
+	 * store's CPU while the indicator-service ingests. Nothing of the platform asks for it.
+	 */
+	static final boolean TRACKS_DATA_SIZE = false;
+
 	private final MongoServer server;
 	private final int port;
 

@@ -59,6 +59,25 @@ class LocalMongoLookupTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "memory", "disk" })
+	void aQueryByOneKeyAndMoreFieldsMatchesAllOfThem(String store) {
+		try (LocalMongo mongo = open(store); MongoClient client = MongoClients.create(mongo.connectionString())) {
+			MongoCollection<Document> cells = cells(client);
+			// found in the _id index, then matched in full: the other fields still decide
+			assertThat(ids(() -> cells.find(new Document("_id", "K|002").append("even", true)))).containsExactly("K|002");
+			assertThat(ids(() -> cells.find(new Document("_id", "K|001").append("even", true)))).isEmpty();
+			assertThat(ids(() -> cells.find(new Document("_id", "K|missing").append("even", true)))).isEmpty();
+			// an optimistic replace: only at the version read
+			Document next = new Document("_id", "K|004").append("even", true).append("version", 2);
+			assertThat(cells.replaceOne(new Document("_id", "K|004").append("even", false), next).getMatchedCount()).isZero();
+			assertThat(cells.replaceOne(new Document("_id", "K|004").append("even", true), next).getMatchedCount()).isOne();
+			assertThat(cells.find(new Document("_id", "K|004")).first().getInteger("version")).isEqualTo(2);
+			// an _id that is not a string goes through the server's value order: 5 is not "K|005"
+			assertThat(cells.countDocuments(new Document("_id", 5).append("even", false))).isZero();
+		}
+	}
+
 	private LocalMongo open(String store) {
 		return store.equals("memory") ? LocalMongo.inMemory() : LocalMongo.onDisk(this.data.resolve("mongo/lookups.mv.db"), 0);
 	}

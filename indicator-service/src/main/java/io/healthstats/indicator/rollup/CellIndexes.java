@@ -24,6 +24,7 @@ class CellIndexes {
 
 	static final String BY_REGION = "region_period";
 
+	/** Dropped when found: see {@link #create}. */
 	static final String BY_VERSION = "id_version";
 
 	private final MongoTemplate mongo;
@@ -39,10 +40,14 @@ class CellIndexes {
 		cells.createIndex(Indexes.ascending("indicator", "region", "period"), new IndexOptions().name(BY_INDICATOR));
 		// everything of one region (or subtree), e.g. for a county's data check
 		cells.createIndex(Indexes.ascending("region", "period"), new IndexOptions().name(BY_REGION));
-		// CellStore.save replaces a cell only at the version it read ({_id, version}). A real MongoDB finds it
-		// by _id alone; mongo-java-server uses an index only for a filter on exactly its fields and would
-		// scan every cell for every replace (the whole store for each of ~1,700 cells a batch writes).
-		cells.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().name(BY_VERSION).unique(true));
+		// CellStore.save replaces a cell only at the version it read ({_id, version}), which MongoDB and the local
+		// store both find by _id alone. Earlier builds kept a unique {_id, version} index for the local store
+		// (which then used an index only for a filter on exactly its fields): one more index to write per cell.
+		for (Document index : cells.listIndexes()) {
+			if (BY_VERSION.equals(index.getString("name"))) {
+				cells.dropIndex(BY_VERSION);
+			}
+		}
 	}
 
 }

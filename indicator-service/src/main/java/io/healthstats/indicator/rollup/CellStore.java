@@ -315,8 +315,8 @@ public class CellStore {
 				writes.add(new InsertOneModel<>(doc));
 			}
 			else {
-				// a flat {_id, version} filter, which the unique index id_version answers in the local store
-				// (CellIndexes); under $and (what Filters.and renders) it scans every cell for every replace
+				// a flat {_id, version} filter, found in the _id index by MongoDB and by the local store (local-infra's
+				// IdLookups); under $and (what Filters.and renders) the local store scans every cell for every replace
 				writes.add(new ReplaceOneModel<>(new Document("_id", cell.key()).append("version", cell.version), doc));
 				updates++;
 			}

@@ -3,6 +3,8 @@ package io.healthstats.indicator.rollup;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import io.healthstats.localinfra.InfrastructureConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The listing's secondary indexes are asked for at start, and asking again (another replica) is harmless;
- * a cell is saved only over the version it was read at.
+ * a cell is saved only over the version it was read at, with no index but {@code _id}'s.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -34,9 +36,23 @@ class CellIndexesIntegrationTests {
 		// other tests drop the collection (and its indexes) to start from nothing
 		this.indexes.create();
 		this.indexes.create();
+		assertThat(indexNames()).contains(CellIndexes.BY_INDICATOR, CellIndexes.BY_REGION)
+			.doesNotContain(CellIndexes.BY_VERSION);
+	}
+
+	@Test
+	void dropsTheVersionIndexOfEarlierBuilds() {
+		this.mongo.getCollection(CellStore.COLLECTION)
+			.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().name(CellIndexes.BY_VERSION).unique(true));
+		assertThat(indexNames()).contains(CellIndexes.BY_VERSION);
+		this.indexes.create();
+		assertThat(indexNames()).contains(CellIndexes.BY_INDICATOR).doesNotContain(CellIndexes.BY_VERSION);
+	}
+
+	private List<String> indexNames() {
 		List<String> names = new ArrayList<>();
 		this.mongo.getCollection(CellStore.COLLECTION).listIndexes().forEach(index -> names.add(index.getString("name")));
-		assertThat(names).contains(CellIndexes.BY_INDICATOR, CellIndexes.BY_REGION, CellIndexes.BY_VERSION);
+		return names;
 	}
 
 	@Autowired
