@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -40,8 +41,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class IndicatorBench {
 
-	private static final List<String> OPTIONS = List.of("sizes", "concurrency", "requests", "warmup", "ingest-batches",
-			"data", "fresh", "properties", "gateway", "indicator-service", "mongo");
+	private static final List<String> OPTIONS = List.of("sizes", "concurrency", "requests", "warmup", "jit-warmup",
+			"ingest-batches", "ingest-warmup", "data", "fresh", "properties", "gateway", "indicator-service", "mongo");
+
+	/** Length of one slice of the reads' JIT warm-up, after each of which the CPU per request is printed. */
+	private static final Duration SLICE = Duration.ofSeconds(15);
 
 	static final int BATCH = 1_000;
 
@@ -79,6 +83,8 @@ public final class IndicatorBench {
 
 	private boolean ingestMeasured;
 
+	private boolean readsWarm;
+
 	private IndicatorBench(Api api, Platform platform, MongoClient mongo, Dataset dataset, String indicator) {
 		this.api = api;
 		this.platform = platform;
@@ -107,6 +113,8 @@ public final class IndicatorBench {
 		int requests = args.integer("requests", 2000);
 		int warmup = args.integer("warmup", 500);
 		int ingestBatches = args.integer("ingest-batches", 30);
+		int ingestWarmup = args.integer("ingest-warmup", 30);
+		Duration jitWarmup = Duration.ofSeconds(args.integer("jit-warmup", 60));
 		Bench.say("Indicator bench on " + Bench.machine() + ", load average " + Bench.load());
 		try (Platform platform = args.has("gateway")
 				? Platform.attach(URI.create(args.get("gateway", "")), URI.create(args.get("indicator-service", "http://localhost:8082")),
@@ -124,15 +132,16 @@ public final class IndicatorBench {
 			Bench.say("Platform: " + platform.description() + "; services get SPRING_APPLICATION_JSON="
 					+ Bench.platformEnvironment(args.get("properties", null)).get("SPRING_APPLICATION_JSON"));
 			Bench.say(String.format(Locale.ROOT, "Client %s through the gateway; dataset %,d rows (%d indicators × %d months × %d counties "
-					+ "in %d new cities); sizes %s; reads: %d callers, %,d warm-up + %,d measured requests per request kind; "
-					+ "ingest: %d batches of %,d rows, one client", Bench.CLIENT, dataset.size(), indicators.size(), Dataset.MONTHS,
-					Dataset.counties().size(), Dataset.CITIES.size(), Arrays.toString(sizes), concurrency, warmup, requests,
-					ingestBatches, BATCH));
-			bench.run(sizes, concurrency, warmup, requests, ingestBatches);
+					+ "in %d new cities); sizes %s; reads: %d s JIT warm-up, then %d callers, %,d warm-up + %,d measured requests "
+					+ "per request kind; ingest: %d warm-up batches, then %d batches of %,d rows, one client", Bench.CLIENT,
+					dataset.size(), indicators.size(), Dataset.MONTHS, Dataset.counties().size(), Dataset.CITIES.size(),
+					Arrays.toString(sizes), jitWarmup.toSeconds(), concurrency, warmup, requests, ingestWarmup, ingestBatches, BATCH));
+			bench.run(sizes, concurrency, warmup, jitWarmup, requests, ingestWarmup, ingestBatches);
 		}
 	}
 
-	private void run(int[] sizes, int concurrency, int warmup, int requests, int ingestBatches) {
+	private void run(int[] sizes, int concurrency, int warmup, Duration jitWarmup, int requests, int ingestWarmup,
+			int ingestBatches) {
 		ensureRegions();
 		this.progress = Progress.load(this.mongo);
 		Bench.say(String.format("Stored before this run: %,d observations (%,d demo + %,d bench rows)", this.progress.stored(),
@@ -144,8 +153,12 @@ public final class IndicatorBench {
 						this.progress.stored()));
 				continue;
 			}
-			load(target, ingestBatches);
+			load(target, ingestWarmup, ingestBatches);
 			awaitOutboxDrained();
+			if (!this.readsWarm) {
+				jitWarmup(concurrency, jitWarmup);
+				this.readsWarm = true;
+			}
 			measureReads(concurrency, warmup, requests);
 		}
 		Bench.print("Ingest through the gateway vs the MongoDB driver (same rows, same MongoDB server, one client, sequential batches of "
@@ -185,10 +198,20 @@ public final class IndicatorBench {
 		Bench.say("Regions: " + created + " added, " + (regions.size() - created) + " already there");
 	}
 
-	/** Posts rows until {@code target} bench rows are stored; the first batches of the first big enough load are the ingest comparison. */
-	private void load(long target, int ingestBatches) {
+	/**
+	 * Posts rows until {@code target} bench rows are stored. The first big enough load starts with the ingest
+	 * comparison, after {@code warmupBatches} batches posted as usual: the platform has only loaded a few
+	 * batches since it started, and the services' and the launcher's JIT compilers would still be at work on
+	 * the write path during the comparison.
+	 */
+	private void load(long target, int warmupBatches, int ingestBatches) {
 		long from = this.progress.benchRows();
-		if (!this.ingestMeasured && ingestBatches > 0 && target - from >= (long) ingestBatches * BATCH) {
+		if (!this.ingestMeasured && ingestBatches > 0 && target - from >= (long) (warmupBatches + ingestBatches) * BATCH) {
+			for (int b = 0; b < warmupBatches; b++) {
+				post(from + (long) b * BATCH, from + (long) (b + 1) * BATCH);
+			}
+			Bench.say(String.format("Ingest warm-up: %,d batches posted", warmupBatches));
+			from = this.progress.benchRows();
 			compareIngest(from, ingestBatches);
 			this.ingestMeasured = true;
 			from = this.progress.benchRows();
@@ -310,6 +333,39 @@ public final class IndicatorBench {
 			}
 			Bench.sleep(100);
 		}
+	}
+
+	/**
+	 * Both kinds of reads through the gateway for {@code length} before the first measured ones: the gateway
+	 * and the indicator-service run with the C2 compiler, which keeps compiling their hot paths for tens of
+	 * seconds after the platform started — the first size's reads were measured during that, at up to three
+	 * times the CPU per request of the later sizes. Prints the CPU per request every {@link #SLICE} to show it
+	 * settle.
+	 */
+	private void jitWarmup(int concurrency, Duration length) {
+		if (length.isZero()) {
+			return;
+		}
+		List<HttpRequest> requests = new ArrayList<>();
+		seriesQueries().forEach(q -> requests.add(this.api.get(this.platform.gateway(), q)));
+		breakdownQueries().forEach(q -> requests.add(this.api.get(this.platform.gateway(), q)));
+		long end = System.nanoTime() + length.toNanos();
+		List<String> slices = new ArrayList<>();
+		while (System.nanoTime() < end) {
+			Map<String, Long> before = this.cpu.snapshot();
+			Map<String, Long> used = new LinkedHashMap<>();
+			long sliceEnd = Math.min(end, System.nanoTime() + SLICE.toNanos());
+			int sent = 0;
+			while (System.nanoTime() < sliceEnd) {
+				ClosedLoop.run(this.api.http(), concurrency, 200, i -> requests.get(i % requests.size()));
+				sent += 200;
+			}
+			this.cpu.accumulate(before, used);
+			long total = used.values().stream().mapToLong(Long::longValue).sum();
+			slices.add(Table.millis(total / 1e6 / sent));
+		}
+		Bench.say("JIT warm-up, " + length.toSeconds() + " s of reads through the gateway: CPU per request, all processes, every "
+				+ SLICE.toSeconds() + " s: " + String.join(", ", slices));
 	}
 
 	private void measureReads(int concurrency, int warmup, int requests) {
