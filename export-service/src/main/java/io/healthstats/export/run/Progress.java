@@ -3,7 +3,7 @@ package io.healthstats.export.run;
 import java.util.Comparator;
 import java.util.List;
 
-import io.healthstats.export.security.Caller;
+import io.healthstats.web.RegionScope;
 
 /**
  * A job's progress, estimated from where the key order ({@code INDICATOR|REGION|PERIOD}) has got to:
@@ -21,7 +21,7 @@ final class Progress {
 	Progress(List<String> indicators, String region) {
 		// the order the indicator-service pages in: by "CODE|"
 		this.indicators = indicators.stream().sorted(Comparator.comparing(code -> code + "|")).toList();
-		this.prefix = Caller.prefix(region);
+		this.prefix = RegionScope.prefix(region);
 	}
 
 	/** @return percent done, at most 99 until the job is finished */

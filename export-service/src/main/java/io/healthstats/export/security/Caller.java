@@ -2,6 +2,8 @@ package io.healthstats.export.security;
 
 import java.util.List;
 
+import io.healthstats.web.RegionScope;
+
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -11,9 +13,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public record Caller(String client, String region, List<String> scopes) {
 
-	/** The root above every province. */
-	public static final String COUNTRY = "000000";
-
 	public static Caller of(Jwt jwt) {
 		String client = jwt.hasClaim("client_id") ? jwt.getClaimAsString("client_id") : jwt.getSubject();
 		List<String> scopes = jwt.hasClaim("scope") ? jwt.getClaimAsStringList("scope") : List.of();
@@ -21,37 +20,16 @@ public record Caller(String client, String region, List<String> scopes) {
 	}
 
 	public boolean covers(String code) {
-		return covers(this.region, code);
+		return RegionScope.covers(this.region, code);
 	}
 
 	public boolean canRead() {
 		return this.scopes.contains("read");
 	}
 
-	/** Whether {@code code} lies in the subtree of {@code root} (GB/T 2260 codes; {@link #COUNTRY} covers all). */
-	public static boolean covers(String root, String code) {
-		if (root == null || code == null || root.length() != 6 || code.length() != 6) {
-			return false;
-		}
-		return code.startsWith(prefix(root));
-	}
-
 	/** The code prefix every region of this caller's subtree shares ("" for the country). */
 	public String subtreePrefix() {
-		return prefix(this.region);
-	}
-
-	public static String prefix(String root) {
-		if (COUNTRY.equals(root)) {
-			return "";
-		}
-		if (root.endsWith("0000")) {
-			return root.substring(0, 2);
-		}
-		if (root.endsWith("00")) {
-			return root.substring(0, 4);
-		}
-		return root;
+		return RegionScope.prefix(this.region);
 	}
 
 }

@@ -14,7 +14,7 @@ import io.healthstats.indicator.rollup.Cell;
 import io.healthstats.indicator.rollup.CellStore;
 import io.healthstats.indicator.rollup.CellStore.ReportedFigures;
 import io.healthstats.indicator.rollup.Revision;
-import io.healthstats.indicator.security.Caller;
+import io.healthstats.web.RegionScope;
 
 import org.springframework.stereotype.Component;
 
@@ -128,7 +128,7 @@ class ObservationPages {
 	}
 
 	private Chunks scanChunks(Query query, String after) {
-		String prefix = query.region() != null ? "" : Caller.prefix(query.subtreeRoot());
+		String prefix = query.region() != null ? "" : RegionScope.prefix(query.subtreeRoot());
 		String[] cursor = { after };
 		boolean[] done = { false };
 		return new Chunks() {
@@ -167,7 +167,7 @@ class ObservationPages {
 	}
 
 	private Page scan(Query query, String after, int limit, boolean history) {
-		String prefix = query.region() != null ? "" : Caller.prefix(query.subtreeRoot());
+		String prefix = query.region() != null ? "" : RegionScope.prefix(query.subtreeRoot());
 		List<Cell> found = this.cells.reportedAfter(after, query.indicators(), query.region(), prefix, null, limit + 1, history);
 		if (found.size() <= limit) {
 			return new Page(found, null);
@@ -230,7 +230,7 @@ class ObservationPages {
 		return this.regions.all()
 			.stream()
 			.map(Region::code)
-			.filter(code -> Caller.covers(query.subtreeRoot(), code))
+			.filter(code -> RegionScope.covers(query.subtreeRoot(), code))
 			.sorted()
 			.toList();
 	}

@@ -11,7 +11,7 @@ import io.healthstats.indicator.region.Regions;
 import io.healthstats.indicator.rollup.Figures;
 import io.healthstats.indicator.rollup.Rollup.Write;
 import io.healthstats.indicator.rollup.Source;
-import io.healthstats.indicator.security.Caller;
+import io.healthstats.web.RegionScope;
 
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,7 @@ class RowValidator {
 			errors.add("indicator '" + code + "' is not in the catalogue");
 		}
 		String region = row.text("region", errors);
-		if (region != null && (this.regions.find(region).isEmpty() || !Caller.covers(scopeRegion, region))) {
+		if (region != null && (this.regions.find(region).isEmpty() || !RegionScope.covers(scopeRegion, region))) {
 			errors.add("region '" + region + "' does not exist or is outside your region");
 		}
 		Period period = period(row, errors);

@@ -1,34 +1,39 @@
 package io.healthstats.indicator.security;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import org.springframework.security.oauth2.jwt.Jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The region rule itself is tested with service-web's RegionScope; here, what a token makes of a caller. */
 class CallerTests {
 
 	@Test
-	void countryRootCoversEveryRegionOfEveryProvince() {
-		assertThat(Caller.covers("000000", "341523")).isTrue();
-		assertThat(Caller.covers("000000", "340000")).isTrue();
-		assertThat(Caller.covers("000000", "110101")).isTrue();
-		assertThat(Caller.covers("000000", "000000")).isTrue();
+	void aCityTokenCoversItsCountiesAndNotAnotherCity() {
+		Caller city = Caller.of(token("341500", "read", "write"));
+		assertThat(city.client()).isEqualTo("client-341500");
+		assertThat(city.covers("341523")).isTrue();
+		assertThat(city.covers("341100")).isFalse();
+		assertThat(city.canWrite()).isTrue();
 	}
 
 	@Test
-	void countryRootCoversNoMalformedCode() {
-		assertThat(Caller.covers("000000", "3415")).isFalse();
-		assertThat(Caller.covers("000000", null)).isFalse();
+	void aReadOnlyTokenCannotWrite() {
+		assertThat(Caller.of(token("340000", "read")).canWrite()).isFalse();
+		assertThat(Caller.of(Jwt.withTokenValue("t").header("alg", "RS256").subject("s").claim("region", "340000").build())
+			.canWrite()).isFalse();
 	}
 
-	@Test
-	void provinceCityAndCountyKeepTheirSubtrees() {
-		assertThat(Caller.covers("340000", "341523")).isTrue();
-		assertThat(Caller.covers("340000", "320102")).isFalse();
-		assertThat(Caller.covers("341500", "341523")).isTrue();
-		assertThat(Caller.covers("341500", "341100")).isFalse();
-		assertThat(Caller.covers("341523", "341523")).isTrue();
-		assertThat(Caller.covers("341523", "341522")).isFalse();
-		assertThat(Caller.covers("341523", "000000")).isFalse();
+	private static Jwt token(String region, String... scopes) {
+		return Jwt.withTokenValue("t")
+			.header("alg", "RS256")
+			.claim("client_id", "client-" + region)
+			.claim("region", region)
+			.claim("scope", List.of(scopes))
+			.build();
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.healthstats.report.region.Caller;
 import io.healthstats.report.region.RegionForbiddenException;
-import io.healthstats.report.region.RegionScope;
+import io.healthstats.web.RegionScope;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

@@ -1,5 +1,7 @@
 package io.healthstats.report.region;
 
+import io.healthstats.web.RegionScope;
+
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**

@@ -1,4 +1,4 @@
-package io.healthstats.report.region;
+package io.healthstats.web;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +32,9 @@ class RegionScopeTests {
 	void countryRootCoversEveryRegion() {
 		assertThat(RegionScope.covers("000000", "341523")).isTrue();
 		assertThat(RegionScope.covers("000000", "110000")).isTrue();
+		assertThat(RegionScope.covers("000000", "340000")).isTrue();
+		assertThat(RegionScope.covers("000000", "000000")).isTrue();
 		assertThat(RegionScope.covers("000000", "3415")).isFalse();
-		assertThat(new Caller("export-service", "000000", "token").covers("341502")).isTrue();
 		assertThat(RegionScope.covers("341523", "000000")).isFalse();
 	}
 
@@ -41,13 +42,17 @@ class RegionScopeTests {
 	void malformedCodesCoverNothing() {
 		assertThat(RegionScope.covers("3415", "341523")).isFalse();
 		assertThat(RegionScope.covers("341500", "34152x")).isFalse();
+		assertThat(RegionScope.covers("340000", "34ab00")).isFalse();
+		assertThat(RegionScope.covers("000000", null)).isFalse();
+		assertThat(RegionScope.covers(null, "341523")).isFalse();
 	}
 
 	@Test
-	void callerIsAboveOnlyStrictDescendants() {
-		Caller city = new Caller("city-341500", "341500", "token");
-		assertThat(city.isAbove("341523")).isTrue();
-		assertThat(city.isAbove("341500")).isFalse();
+	void prefixIsWhatEveryRegionOfTheSubtreeStartsWith() {
+		assertThat(RegionScope.prefix("000000")).isEmpty();
+		assertThat(RegionScope.prefix("340000")).isEqualTo("34");
+		assertThat(RegionScope.prefix("341500")).isEqualTo("3415");
+		assertThat(RegionScope.prefix("341523")).isEqualTo("341523");
 	}
 
 }

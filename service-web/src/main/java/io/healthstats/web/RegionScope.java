@@ -1,14 +1,15 @@
-package io.healthstats.report.region;
+package io.healthstats.web;
 
 import java.util.regex.Pattern;
 
 /**
  * Region scoping by the structure of GB/T 2260 codes: {@code 340000} is a province, {@code 341500}
  * a city, anything else a county. The platform's regions follow this structure, so no lookup is needed.
+ * The one rule every service applies to a caller's token region (DESIGN.md §4).
  */
 public final class RegionScope {
 
-	/** The root above every province: the export-service reads reports of every region with it. */
+	/** The root above every province: the platform's own services (the export-service) read every region with it. */
 	public static final String COUNTRY = "000000";
 
 	private static final Pattern CODE = Pattern.compile("\\d{6}");
