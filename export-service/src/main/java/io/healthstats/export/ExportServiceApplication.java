@@ -1,5 +1,6 @@
 package io.healthstats.export;
 
+import io.healthstats.web.CallerArgumentResolver;
 import io.healthstats.web.TokenCheckUnavailable;
 import io.healthstats.web.WildcardContentTypes;
 
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@Import({ WildcardContentTypes.class, TokenCheckUnavailable.class })
+@Import({ WildcardContentTypes.class, TokenCheckUnavailable.class, CallerArgumentResolver.class })
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class ExportServiceApplication {

@@ -114,6 +114,12 @@ class ExportRequestsIntegrationTests extends ExportIntegrationTest {
 			.content(observations("csv", "BIRTHS", "341523", "2024", "2024"))
 			.exchange();
 		assertThat(writeOnly).hasStatus(403);
+		MvcTestResult noRegion = this.mvc.get()
+			.uri("/api/v1/exports")
+			.header("Authorization", "Bearer " + TestTokens.token("county-341523", null, "read"))
+			.exchange();
+		assertThat(noRegion).hasStatus(403);
+		assertThat(this.api.json(noRegion).get("type").asString()).isEqualTo("https://healthstats.io/problems/forbidden");
 		assertThat(this.api.post("county-341523", "{not json")).hasStatus(400);
 	}
 

@@ -147,4 +147,19 @@ class BadInputIntegrationTests {
 		assertThat(wrongMethod.getResponse().getContentType()).isEqualTo("application/problem+json");
 	}
 
+	@Test
+	void refusesATokenWithoutARegionAndStoresNothing() {
+		String body = "[{\"indicator\":\"BIRTHS\",\"region\":\"341523\",\"period\":\"209901\",\"value\":1}]";
+		MvcTestResult write = this.mvc.post()
+			.uri("/api/v1/observations")
+			.header("Authorization", "Bearer " + io.healthstats.localinfra.TestTokens.token("county-341523", null, "read", "write"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+		assertThat(write).hasStatus(403);
+		assertThat(write.getResponse().getContentType()).isEqualTo("application/problem+json");
+		MvcTestResult stored = this.api.get("county-341523", "/api/v1/observations?indicator=BIRTHS&region=341523&period=209901");
+		assertThat(stored).hasStatusOk().bodyText().doesNotContain("209901");
+	}
+
 }

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.healthstats.export.files.ExportFiles;
-import io.healthstats.export.security.Caller;
+import io.healthstats.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 
 import io.healthstats.export.ExportMetrics;
 import io.healthstats.export.format.ExportFormat;
-import io.healthstats.export.security.Caller;
 import io.healthstats.export.upstream.IndicatorInfo;
 import io.healthstats.export.upstream.IndicatorService;
 import io.healthstats.export.upstream.RegionInfo;
 import io.healthstats.export.upstream.ReportService;
+import io.healthstats.web.Caller;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

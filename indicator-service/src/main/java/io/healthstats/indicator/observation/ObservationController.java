@@ -13,7 +13,7 @@ import io.healthstats.indicator.region.UnknownRegionException;
 import io.healthstats.indicator.rollup.Cell;
 import io.healthstats.indicator.rollup.Revision;
 import io.healthstats.indicator.rollup.Source;
-import io.healthstats.indicator.security.Caller;
+import io.healthstats.web.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

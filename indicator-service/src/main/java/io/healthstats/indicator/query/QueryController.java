@@ -2,7 +2,7 @@ package io.healthstats.indicator.query;
 
 import io.healthstats.indicator.period.Granularity;
 import io.healthstats.indicator.period.Period;
-import io.healthstats.indicator.security.Caller;
+import io.healthstats.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -21,7 +21,7 @@ import io.healthstats.indicator.rollup.Cell;
 import io.healthstats.indicator.rollup.CellStore;
 import io.healthstats.indicator.rollup.CellView;
 import io.healthstats.indicator.rollup.Figures;
-import io.healthstats.indicator.security.Caller;
+import io.healthstats.web.Caller;
 import io.micrometer.core.annotation.Timed;
 
 import org.springframework.stereotype.Service;

@@ -2,7 +2,7 @@ package io.healthstats.indicator.region;
 
 import java.util.List;
 
-import io.healthstats.indicator.security.Caller;
+import io.healthstats.web.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,15 +1,13 @@
-package io.healthstats.export.security;
+package io.healthstats.web;
 
 import java.util.List;
-
-import io.healthstats.web.RegionScope;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Who is asking for an export: the OAuth2 client and the region its token is bound to. The
- * export-service reads upstream with its own token for the whole country, so it enforces the caller's
- * subtree itself: a region outside it, or another region's job, is answered like a missing one.
+ * Who is calling: the OAuth2 client, the region its token is bound to and its scopes. A caller sees and
+ * writes only inside its region's subtree ({@link RegionScope}). Controllers take it as a parameter
+ * ({@link CallerArgumentResolver}).
  */
 public record Caller(String client, String region, List<String> scopes) {
 
@@ -25,6 +23,10 @@ public record Caller(String client, String region, List<String> scopes) {
 
 	public boolean canRead() {
 		return this.scopes.contains("read");
+	}
+
+	public boolean canWrite() {
+		return this.scopes.contains("write");
 	}
 
 	/** The code prefix every region of this caller's subtree shares ("" for the country). */
