@@ -377,9 +377,11 @@ public class CellStore {
 	}
 
 	private static Document figures(Figures f) {
-		return new Document("value", str(f.value())).append("numerator", str(f.numerator()))
-			.append("denominator", str(f.denominator()))
-			.append("contributors", f.contributors());
+		Document figures = new Document();
+		present(figures, "value", str(f.value()));
+		present(figures, "numerator", str(f.numerator()));
+		present(figures, "denominator", str(f.denominator()));
+		return figures.append("contributors", f.contributors());
 	}
 
 	private static Figures figures(Document d) {
@@ -388,10 +390,11 @@ public class CellStore {
 	}
 
 	private static Document revision(Revision r) {
-		return new Document("revision", r.revision()).append("value", str(r.value()))
-			.append("numerator", str(r.numerator()))
-			.append("denominator", str(r.denominator()))
-			.append("source", source(r.source()))
+		Document revision = new Document("revision", r.revision());
+		present(revision, "value", str(r.value()));
+		present(revision, "numerator", str(r.numerator()));
+		present(revision, "denominator", str(r.denominator()));
+		return revision.append("source", source(r.source()))
 			.append("recordedAt", Date.from(r.recordedAt()))
 			.append("flagged", r.flagged());
 	}
@@ -403,11 +406,27 @@ public class CellStore {
 	}
 
 	static Document source(Source s) {
-		return s == null ? null
-				: new Document("type", s.type()).append("id", s.id())
-					.append("text", s.text())
-					.append("start", s.start())
-					.append("end", s.end());
+		if (s == null) {
+			return null;
+		}
+		Document source = new Document("type", s.type()).append("id", s.id());
+		present(source, "text", s.text());
+		present(source, "start", s.start());
+		present(source, "end", s.end());
+		return source;
+	}
+
+	/**
+	 * Adds a nested field only when it has a value: it reads back as null when missing. Most figures have no
+	 * numerator and denominator (counts and stocks) and most sources no text span (rows sent through the API).
+	 * Their nulls were a sixth of a county month's cell (514 bytes of BSON, 430 without) and almost a third of
+	 * a city's month with its 31 parts (2,483, 1,715 without), written, read and compared by the store for every
+	 * cell of a batch, and a fifth of each write in an outbox intent.
+	 */
+	static void present(Document document, String name, Object value) {
+		if (value != null) {
+			document.append(name, value);
+		}
 	}
 
 	static Source source(Document s) {

@@ -61,13 +61,12 @@ public class Rollup {
 
 		/** The write as stored in an outbox intent, so it can be redone after a crash. */
 		public Document toDocument() {
-			return new Document("indicator", this.indicator).append("region", this.region)
-				.append("period", this.period.id())
-				.append("value", CellStore.str(this.value))
-				.append("numerator", CellStore.str(this.numerator))
-				.append("denominator", CellStore.str(this.denominator))
-				.append("flagged", this.flagged)
-				.append("source", CellStore.source(this.source));
+			Document write = new Document("indicator", this.indicator).append("region", this.region)
+				.append("period", this.period.id());
+			CellStore.present(write, "value", CellStore.str(this.value));
+			CellStore.present(write, "numerator", CellStore.str(this.numerator));
+			CellStore.present(write, "denominator", CellStore.str(this.denominator));
+			return write.append("flagged", this.flagged).append("source", CellStore.source(this.source));
 		}
 
 		public static Write fromDocument(Document d) {
