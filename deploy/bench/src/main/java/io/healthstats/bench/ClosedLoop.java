@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Fixed concurrency, closed loop: {@code concurrency} threads each send a request, wait for the whole
@@ -73,6 +77,32 @@ final class ClosedLoop {
 			throw new IllegalStateException(failure.get());
 		}
 		return new Run(latencies, wall);
+	}
+
+	/**
+	 * Sends {@code requests} in turn for {@code length}, so the JIT compilers (C2 keeps compiling hot paths for
+	 * tens of seconds of traffic) are done before anything is measured. Returns the CPU per request of each
+	 * {@code slice}, as {@code cpuOf} picks it from the processes' CPU nanoseconds (negative: not known, e.g. for
+	 * a platform the bench did not start), to show it settle.
+	 */
+	static List<String> warmUp(HttpClient http, int concurrency, List<HttpRequest> requests, Duration length, Duration slice,
+			CpuMeter cpu, ToLongFunction<Map<String, Long>> cpuOf) {
+		long end = System.nanoTime() + length.toNanos();
+		List<String> slices = new ArrayList<>();
+		while (System.nanoTime() < end) {
+			Map<String, Long> before = cpu.snapshot();
+			Map<String, Long> used = new LinkedHashMap<>();
+			long sliceEnd = Math.min(end, System.nanoTime() + slice.toNanos());
+			int sent = 0;
+			while (System.nanoTime() < sliceEnd) {
+				run(http, concurrency, 200, i -> requests.get(i % requests.size()));
+				sent += 200;
+			}
+			cpu.accumulate(before, used);
+			long nanos = cpuOf.applyAsLong(used);
+			slices.add(nanos < 0 ? "n/a" : Table.millis(nanos / 1e6 / sent));
+		}
+		return slices;
 	}
 
 }

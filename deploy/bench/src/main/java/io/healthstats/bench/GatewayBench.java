@@ -129,21 +129,8 @@ public final class GatewayBench {
 			return;
 		}
 		List<HttpRequest> requests = REQUESTS.stream().map(target -> api.get(platform.gateway(), target.path())).toList();
-		long end = System.nanoTime() + length.toNanos();
-		List<String> slices = new ArrayList<>();
-		while (System.nanoTime() < end) {
-			Map<String, Long> before = cpu.snapshot();
-			Map<String, Long> used = new LinkedHashMap<>();
-			long sliceEnd = Math.min(end, System.nanoTime() + SLICE.toNanos());
-			int sent = 0;
-			while (System.nanoTime() < sliceEnd) {
-				ClosedLoop.run(api.http(), 2, 200, i -> requests.get(i % requests.size()));
-				sent += 200;
-			}
-			cpu.accumulate(before, used);
-			Long gateway = used.get("gateway");
-			slices.add(gateway == null ? "n/a" : Table.millis(gateway / 1e6 / sent));
-		}
+		List<String> slices = ClosedLoop.warmUp(api.http(), 2, requests, length, SLICE, cpu,
+				used -> used.getOrDefault("gateway", -1L));
 		Bench.say("JIT warm-up, " + length.toSeconds() + " s through the gateway: its CPU per request every " + SLICE.toSeconds()
 				+ " s " + String.join(", ", slices));
 	}

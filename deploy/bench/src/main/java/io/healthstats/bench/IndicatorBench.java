@@ -349,21 +349,8 @@ public final class IndicatorBench {
 		List<HttpRequest> requests = new ArrayList<>();
 		seriesQueries().forEach(q -> requests.add(this.api.get(this.platform.gateway(), q)));
 		breakdownQueries().forEach(q -> requests.add(this.api.get(this.platform.gateway(), q)));
-		long end = System.nanoTime() + length.toNanos();
-		List<String> slices = new ArrayList<>();
-		while (System.nanoTime() < end) {
-			Map<String, Long> before = this.cpu.snapshot();
-			Map<String, Long> used = new LinkedHashMap<>();
-			long sliceEnd = Math.min(end, System.nanoTime() + SLICE.toNanos());
-			int sent = 0;
-			while (System.nanoTime() < sliceEnd) {
-				ClosedLoop.run(this.api.http(), concurrency, 200, i -> requests.get(i % requests.size()));
-				sent += 200;
-			}
-			this.cpu.accumulate(before, used);
-			long total = used.values().stream().mapToLong(Long::longValue).sum();
-			slices.add(Table.millis(total / 1e6 / sent));
-		}
+		List<String> slices = ClosedLoop.warmUp(this.api.http(), concurrency, requests, length, SLICE, this.cpu,
+				used -> used.isEmpty() ? -1 : used.values().stream().mapToLong(Long::longValue).sum());
 		Bench.say("JIT warm-up, " + length.toSeconds() + " s of reads through the gateway: CPU per request, all processes, every "
 				+ SLICE.toSeconds() + " s: " + String.join(", ", slices));
 	}

@@ -19,7 +19,7 @@ public final class LocalMongo implements AutoCloseable {
 
 	/**
 	 * Whether collections keep their data size ({@code collStats}' {@code size}): mongo-java-server BSON-encodes
-	 * every document it inserts, removes or replaces (a replace twice, old and new) to count it, a tenth of the
+	 * every document it inserts, removes or replaces (a replace twice, old and new) to count it, an eighth of the
 	 * store's CPU while the indicator-service ingests. Nothing of the platform asks for it.
 	 */
 	static final boolean TRACKS_DATA_SIZE = false;
