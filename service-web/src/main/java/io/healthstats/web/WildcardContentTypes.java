@@ -31,13 +31,17 @@ public class WildcardContentTypes implements WebMvcConfigurer {
 		registry.addInterceptor(new Refusal());
 	}
 
-	static boolean isWildcard(String declared) {
+	/** The declared type when it is a wildcard, else null (none declared, a concrete type, or one that does not parse). */
+	static MediaType wildcard(String declared) {
+		if (declared == null) {
+			return null;
+		}
 		try {
 			MediaType type = MediaType.parseMediaType(declared);
-			return type.isWildcardType() || type.isWildcardSubtype();
+			return type.isWildcardType() || type.isWildcardSubtype() ? type : null;
 		}
 		catch (InvalidMediaTypeException ex) {
-			return false;
+			return null;
 		}
 	}
 
@@ -46,10 +50,9 @@ public class WildcardContentTypes implements WebMvcConfigurer {
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 				throws HttpMediaTypeNotSupportedException {
-			String declared = request.getContentType();
-			if (declared != null && isWildcard(declared)) {
-				throw new HttpMediaTypeNotSupportedException(MediaType.parseMediaType(declared), List.of(),
-						HttpMethod.valueOf(request.getMethod()));
+			MediaType wildcard = wildcard(request.getContentType());
+			if (wildcard != null) {
+				throw new HttpMediaTypeNotSupportedException(wildcard, List.of(), HttpMethod.valueOf(request.getMethod()));
 			}
 			return true;
 		}
