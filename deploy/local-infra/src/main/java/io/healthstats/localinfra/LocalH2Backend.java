@@ -239,7 +239,7 @@ final class LocalH2Backend extends H2Backend {
 		 * The server's value order, answered directly for two strings or two doubles (index keys hold every
 		 * number as a double, ints and longs too): what the server's comparator ends with for them, after
 		 * checks for lists, MinKey, null, type order and a number normalization that boxes a new Integer per
-		 * comparison — a sixth of the store's CPU in B-tree searches of the {@code _id}/{@code version} index.
+		 * comparison — a sixth of the store's CPU in B-tree searches of index keys while ingesting.
 		 */
 		private static int compareValues(Object a, Object b) {
 			if (a instanceof String left && b instanceof String right) {

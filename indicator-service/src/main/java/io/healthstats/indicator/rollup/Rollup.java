@@ -131,7 +131,7 @@ public class Rollup {
 	}
 
 	/** Keys of the cells whose values {@code write} feeds, itself included. */
-	public Set<String> affectedKeys(String indicator, String regionCode, Period period) {
+	private Set<String> affectedKeys(String indicator, String regionCode, Period period) {
 		Region region = this.regions.find(regionCode).orElseThrow();
 		List<Period> periods = new ArrayList<>();
 		periods.add(period);
