@@ -10,15 +10,23 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 
@@ -284,28 +292,12 @@ public final class IndicatorBench {
 		this.cpu.accumulate(before, gatewayCpu);
 
 		Bench.say(String.format("Ingest comparison: the same %,d rows with the MongoDB driver, %d rounds ...", rows, DRIVER_ROUNDS));
-		MongoCollection<Document> scratch = this.mongo.getDatabase("bench").getCollection("raw_observations");
+		List<List<WriteModel<Document>>> inserts = documents.stream()
+			.map(batch -> batch.stream().<WriteModel<Document>>map(InsertOneModel::new).toList())
+			.toList();
 		Map<String, Long> rawCpu = new LinkedHashMap<>();
-		long[] rounds = new long[DRIVER_ROUNDS];
-		for (int round = 0; round < DRIVER_ROUNDS; round++) {
-			scratch.drop();
-			before = this.cpu.snapshot();
-			long rawStart = System.nanoTime();
-			for (List<Document> batch : documents) {
-				scratch.insertMany(batch);
-			}
-			rounds[round] = System.nanoTime() - rawStart;
-			this.cpu.accumulate(before, rawCpu);
-			long inserted = scratch.countDocuments();
-			if (inserted != rows) {
-				throw new IllegalStateException("The scratch collection holds " + inserted + " documents, expected " + rows);
-			}
-		}
-		scratch.drop();
-		long[] sorted = rounds.clone();
-		Arrays.sort(sorted);
-		long raw = sorted[DRIVER_ROUNDS / 2];
-		rawCpu.replaceAll((process, nanos) -> nanos / DRIVER_ROUNDS);
+		long[] rawRounds = driverRounds("raw_observations", inserts, rawCpu);
+		long raw = median(rawRounds);
 
 		String size = Table.number(storedBefore);
 		double gatewayRate = rows / (posted / 1e9);
@@ -313,14 +305,135 @@ public final class IndicatorBench {
 		this.ingest.row("gateway → indicator-service, POST answered", Table.number(rows), size, seconds(posted), Table.number(gatewayRate));
 		this.ingest.row("… and every event published (outbox empty)", Table.number(rows), size, seconds(drained),
 				Table.number(rows / (drained / 1e9)));
-		this.ingest.row("MongoDB driver insertMany, scratch collection (median of " + DRIVER_ROUNDS + " rounds: "
-				+ String.join(", ", Arrays.stream(rounds).mapToObj(r -> Table.number(rows / (r / 1e9)) + " rows/s").toList()) + ")",
-				Table.number(rows), size, seconds(raw), Table.number(rawRate));
+		this.ingest.row("MongoDB driver insertMany, scratch collection (median of " + rates(rows, rawRounds) + ")", Table.number(rows), size,
+				seconds(raw), Table.number(rawRate));
 		this.ingest.row("**ratio gateway / driver (goal >= 0.5)**", "", "", "", "**" + Table.ratio(gatewayRate / rawRate) + "**");
 		this.ingestCpu.row(cpuRow("gateway POST until outbox empty", gatewayCpu, rows / BATCH));
 		this.ingestCpu.row(cpuRow("MongoDB driver insertMany", rawCpu, rows / BATCH));
 		Bench.say(String.format(Locale.ROOT, "Ingest: gateway %,.0f rows/s, driver %,.0f rows/s, ratio %.2f", gatewayRate, rawRate,
 				gatewayRate / rawRate));
+		ceilings(from, batches, size, rawRate);
+	}
+
+	/**
+	 * How high the ratio could go if the indicator-service cost nothing: the driver writes, one bulk write a
+	 * batch, the cells the service keeps for the same rows — as they are stored, then cut down to a bare
+	 * {@code {_id, value}} each — with no reads, no outbox and no events.
+	 */
+	private void ceilings(long from, int batches, String size, double rawRate) {
+		long rows = (long) batches * BATCH;
+		List<List<WriteModel<Document>>> cellWrites = cellWrites(from, batches);
+		Bench.say(String.format("Ingest comparison: the cells the service keeps for the same %,d rows, with the MongoDB driver ...", rows));
+		ceiling("MongoDB driver writing the cells the service keeps for these rows, as stored", "cells", cellWrites, rows, size, rawRate);
+		Bench.say("Ingest comparison: the same keys, each a bare {_id, value} document ...");
+		ceiling("MongoDB driver writing the same keys, each a bare {_id, value} document", "bare_keys", bare(cellWrites), rows, size,
+				rawRate);
+	}
+
+	private void ceiling(String what, String collection, List<List<WriteModel<Document>>> writes, long rows, String size, double rawRate) {
+		Map<String, Long> cpu = new LinkedHashMap<>();
+		long[] rounds = driverRounds(collection, writes, cpu);
+		double rate = rows / (median(rounds) / 1e9);
+		this.ingest.row(what + " (median of " + rates(rows, rounds) + ")", Table.number(rows), size, seconds(median(rounds)),
+				Table.number(rate));
+		this.ingest.row("ceiling of the ratio: " + collection + " / driver", "", "", "", Table.ratio(rate / rawRate));
+		this.ingestCpu.row(cpuRow("MongoDB driver writing " + collection, cpu, rows / BATCH));
+		Bench.say(String.format(Locale.ROOT, "Ingest: %s %,.0f rows/s, ceiling %.2f", collection, rate, rate / rawRate));
+	}
+
+	/**
+	 * Writes {@code batches} into a scratch collection {@link #DRIVER_ROUNDS} times, each round into an empty
+	 * collection, one bulk write a batch; answers the time of each round and leaves the CPU per round in
+	 * {@code cpu}.
+	 */
+	private long[] driverRounds(String collection, List<List<WriteModel<Document>>> batches, Map<String, Long> cpu) {
+		long documents = batches.stream().flatMap(List::stream).filter(InsertOneModel.class::isInstance).count();
+		MongoCollection<Document> scratch = this.mongo.getDatabase("bench").getCollection(collection);
+		long[] rounds = new long[DRIVER_ROUNDS];
+		for (int round = 0; round < DRIVER_ROUNDS; round++) {
+			scratch.drop();
+			Map<String, Long> before = this.cpu.snapshot();
+			long start = System.nanoTime();
+			for (List<WriteModel<Document>> batch : batches) {
+				scratch.bulkWrite(batch);
+			}
+			rounds[round] = System.nanoTime() - start;
+			this.cpu.accumulate(before, cpu);
+			long stored = scratch.countDocuments();
+			if (stored != documents) {
+				throw new IllegalStateException("The scratch collection " + collection + " holds " + stored + " documents, expected " + documents);
+			}
+		}
+		scratch.drop();
+		cpu.replaceAll((process, nanos) -> nanos / DRIVER_ROUNDS);
+		return rounds;
+	}
+
+	private static long median(long[] rounds) {
+		long[] sorted = rounds.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	private static String rates(long rows, long[] rounds) {
+		return String.join(" / ", Arrays.stream(rounds).mapToObj(r -> Table.number(rows / (r / 1e9)) + " rows/s").toList());
+	}
+
+	/**
+	 * For each batch, the cells the indicator-service keeps for its rows — each row's county, city and
+	 * province for its month, quarter and year — as they are stored now, after every batch: inserted where a
+	 * batch is the first to touch them, replaced where an earlier batch did. That is the least the store must
+	 * write for these rows under the service's model; the cells now hold every batch's parts, a little more
+	 * than each batch wrote.
+	 */
+	private List<List<WriteModel<Document>>> cellWrites(long from, int batches) {
+		List<List<String>> keys = new ArrayList<>();
+		for (int b = 0; b < batches; b++) {
+			Set<String> batchKeys = new LinkedHashSet<>();
+			for (long i = from + (long) b * BATCH; i < from + (long) (b + 1) * BATCH; i++) {
+				Dataset.Row row = this.dataset.row(i);
+				String year = row.period().substring(0, 4);
+				String quarter = year + "Q" + ((Integer.parseInt(row.period().substring(4)) - 1) / 3 + 1);
+				for (String region : List.of(row.region(), row.region().substring(0, 4) + "00", "340000")) {
+					for (String period : List.of(row.period(), quarter, year)) {
+						batchKeys.add(row.indicator() + "|" + region + "|" + period);
+					}
+				}
+			}
+			keys.add(List.copyOf(batchKeys));
+		}
+		Map<String, Document> cells = new HashMap<>();
+		MongoCollection<Document> stored = this.mongo.getDatabase("indicator").getCollection("cells");
+		List<String> distinct = keys.stream().flatMap(List::stream).distinct().toList();
+		for (int i = 0; i < distinct.size(); i += 100) {
+			stored.find(Filters.in("_id", distinct.subList(i, Math.min(i + 100, distinct.size()))))
+				.forEach(cell -> cells.put(cell.getString("_id"), cell));
+		}
+		if (cells.size() != distinct.size()) {
+			throw new IllegalStateException("Only " + cells.size() + " of the " + distinct.size() + " cells are stored after the ingest");
+		}
+		Set<String> written = new HashSet<>();
+		return keys.stream()
+			.map(batchKeys -> batchKeys.stream()
+				.<WriteModel<Document>>map(key -> written.add(key) ? new InsertOneModel<>(cells.get(key))
+						: new ReplaceOneModel<>(Filters.eq("_id", key), cells.get(key)))
+				.toList())
+			.toList();
+	}
+
+	/** The same writes with each document cut down to its key and a value: the least any per-key model stores. */
+	private static List<List<WriteModel<Document>>> bare(List<List<WriteModel<Document>>> writes) {
+		return writes.stream().map(batch -> batch.stream().<WriteModel<Document>>map(write -> {
+			if (write instanceof InsertOneModel<Document> insert) {
+				return new InsertOneModel<>(bare(insert.getDocument()));
+			}
+			ReplaceOneModel<Document> replace = (ReplaceOneModel<Document>) write;
+			return new ReplaceOneModel<>(replace.getFilter(), bare(replace.getReplacement()));
+		}).toList()).toList();
+	}
+
+	private static Document bare(Document cell) {
+		return new Document("_id", cell.get("_id")).append("value", "12345");
 	}
 
 	/** Reads run against a quiet service: events of the last load are all in Kafka. */
