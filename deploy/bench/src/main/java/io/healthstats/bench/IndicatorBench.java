@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -317,17 +319,21 @@ public final class IndicatorBench {
 
 	/**
 	 * How high the ratio could go if the indicator-service cost nothing: the driver writes, one bulk write a
-	 * batch, the cells the service keeps for the same rows — as they are stored, then cut down to a bare
-	 * {@code {_id, value}} each — with no reads, no outbox and no events.
+	 * batch, the cells the service keeps for the same rows — as they are stored; with the roll-up cells cut
+	 * down to a bare {@code {_id, value}}, the least a roll-up needs; and every cell cut down so — with no
+	 * reads, no outbox and no events.
 	 */
 	private void ceilings(long from, int batches, String size, double rawRate) {
 		long rows = (long) batches * BATCH;
 		List<List<WriteModel<Document>>> cellWrites = cellWrites(from, batches);
 		Bench.say(String.format("Ingest comparison: the cells the service keeps for the same %,d rows, with the MongoDB driver ...", rows));
 		ceiling("MongoDB driver writing the cells the service keeps for these rows, as stored", "cells", cellWrites, rows, size, rawRate);
+		Bench.say("Ingest comparison: the rows' own cells as stored, the roll-up cells as bare {_id, value} documents ...");
+		ceiling("MongoDB driver writing the rows' own cells as stored (value, revision history, source), the roll-up cells as bare "
+				+ "{_id, value} documents", "bare_rollups", bare(cellWrites, cell -> cell.containsKey("history")), rows, size, rawRate);
 		Bench.say("Ingest comparison: the same keys, each a bare {_id, value} document ...");
-		ceiling("MongoDB driver writing the same keys, each a bare {_id, value} document", "bare_keys", bare(cellWrites), rows, size,
-				rawRate);
+		ceiling("MongoDB driver writing the same keys, each a bare {_id, value} document", "bare_keys", bare(cellWrites, cell -> false),
+				rows, size, rawRate);
 	}
 
 	private void ceiling(String what, String collection, List<List<WriteModel<Document>>> writes, long rows, String size, double rawRate) {
@@ -421,19 +427,16 @@ public final class IndicatorBench {
 			.toList();
 	}
 
-	/** The same writes with each document cut down to its key and a value: the least any per-key model stores. */
-	private static List<List<WriteModel<Document>>> bare(List<List<WriteModel<Document>>> writes) {
+	/** The same writes, the documents that {@code keep} refuses cut down to their key and a value. */
+	private static List<List<WriteModel<Document>>> bare(List<List<WriteModel<Document>>> writes, Predicate<Document> keep) {
+		UnaryOperator<Document> cut = cell -> keep.test(cell) ? cell : new Document("_id", cell.get("_id")).append("value", "12345");
 		return writes.stream().map(batch -> batch.stream().<WriteModel<Document>>map(write -> {
 			if (write instanceof InsertOneModel<Document> insert) {
-				return new InsertOneModel<>(bare(insert.getDocument()));
+				return new InsertOneModel<>(cut.apply(insert.getDocument()));
 			}
 			ReplaceOneModel<Document> replace = (ReplaceOneModel<Document>) write;
-			return new ReplaceOneModel<>(replace.getFilter(), bare(replace.getReplacement()));
+			return new ReplaceOneModel<>(replace.getFilter(), cut.apply(replace.getReplacement()));
 		}).toList()).toList();
-	}
-
-	private static Document bare(Document cell) {
-		return new Document("_id", cell.get("_id")).append("value", "12345");
 	}
 
 	/** Reads run against a quiet service: events of the last load are all in Kafka. */
