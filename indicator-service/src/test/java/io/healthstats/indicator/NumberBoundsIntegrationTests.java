@@ -44,14 +44,17 @@ class NumberBoundsIntegrationTests {
 	void rejectsAnAbsurdExponentAsThatRowsErrorAndStoresTheOtherRows() {
 		String body = batch("{\"indicator\":\"BIRTHS\",\"region\":\"341523\",\"period\":\"203101\",\"value\":1e999999999}",
 				"{\"indicator\":\"BIRTHS\",\"region\":\"341523\",\"period\":\"203102\",\"value\":1e-999999999}",
-				row("BIRTHS", "341523", "203103", 512));
+				row("BIRTHS", "341523", "203103", 512),
+				// the largest and smallest exponents a BigDecimal holds: digits counted as an int overflow
+				"{\"indicator\":\"BIRTHS\",\"region\":\"341523\",\"period\":\"203109\",\"value\":1E+2147483647}",
+				"{\"indicator\":\"BIRTHS\",\"region\":\"341523\",\"period\":\"203110\",\"value\":1E-2147483647}");
 
 		MvcTestResult result = this.api.post("county-341523", body);
 
 		assertThat(result).hasStatus(200);
 		JsonNode answer = this.api.json(result);
 		assertThat(answer.get("accepted").asInt()).isEqualTo(1);
-		assertThat(answer.get("rejected").findValuesAsString("index")).containsExactly("0", "1");
+		assertThat(answer.get("rejected").findValuesAsString("index")).containsExactly("0", "1", "3", "4");
 		assertThat(answer.get("rejected").toString()).contains("at most 20 digits");
 		assertThat(this.api.getJson("county-341523", "/api/v1/observations?indicator=BIRTHS&region=341523&period=203101")).isEmpty();
 	}
@@ -59,13 +62,16 @@ class NumberBoundsIntegrationTests {
 	@Test
 	void rejectsAnAbsurdNumberInCsvAndNdjsonToo() {
 		MvcTestResult csv = this.api.post("county-341523", MediaType.parseMediaType("text/csv"),
-				"indicator,region,period,value\nBIRTHS,341523,203104,9e99999999\nBIRTHS,341523,203105," + "7".repeat(5000) + "\n");
+				"indicator,region,period,value\nBIRTHS,341523,203104,9e99999999\nBIRTHS,341523,203105," + "7".repeat(5000) + "\n"
+						+ "BIRTHS,341523,203104,1E+2147483647\n");
 		MvcTestResult ndjson = this.api.post("county-341523", MediaType.parseMediaType("application/x-ndjson"),
-				"{\"indicator\":\"BIRTHS\",\"region\":\"341523\",\"period\":\"203106\",\"value\":-4E+888888888}\n");
+				"{\"indicator\":\"BIRTHS\",\"region\":\"341523\",\"period\":\"203106\",\"value\":-4E+888888888}\n"
+						+ "{\"indicator\":\"BIRTHS\",\"region\":\"341523\",\"period\":\"203106\",\"value\":1E+2147483647}\n");
 
 		assertThat(csv).hasStatus(422);
-		assertThat(this.api.json(csv).get("rejected")).hasSize(2);
+		assertThat(this.api.json(csv).get("rejected")).hasSize(3);
 		assertThat(ndjson).hasStatus(422);
+		assertThat(this.api.json(ndjson).get("rejected")).hasSize(2);
 	}
 
 	@Test

@@ -86,16 +86,23 @@ final class RawRow {
 	}
 
 	private static BigDecimal bounded(String field, BigDecimal number, List<String> errors) {
-		// precision − scale counts the digits before the point (1e999999999: a billion), scale those after
-		if (number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS) {
+		if (tooLong(number)) {
 			BigDecimal stripped = number.stripTrailingZeros();
-			if (stripped.precision() - stripped.scale() > MAX_DIGITS || stripped.scale() > MAX_DIGITS) {
+			if (tooLong(stripped)) {
 				errors.add(field + " must have at most " + MAX_DIGITS + " digits before and after the decimal point");
 				return null;
 			}
 			return stripped; // the same number (1.000…0, 0E+999): kept in its short form
 		}
 		return number;
+	}
+
+	/**
+	 * precision − scale counts the digits before the point (1e999999999: a billion), scale those after. In
+	 * {@code long}: the scale of 1E+2147483647 is −2147483647, and the difference overflows an {@code int}.
+	 */
+	private static boolean tooLong(BigDecimal number) {
+		return (long) number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS;
 	}
 
 }

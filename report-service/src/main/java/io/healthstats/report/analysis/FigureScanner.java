@@ -34,6 +34,13 @@ final class FigureScanner {
 	private static final String RANGE = "-~—–至到";
 
 	/**
+	 * Digits before the point and after it, as the indicator-service accepts. A longer run (a serial, a pasted
+	 * hash) is not a statistic, and parsing it costs time quadratic in its length: a million digits took 22 s
+	 * of CPU.
+	 */
+	private static final int MAX_DIGITS = 20;
+
+	/**
 	 * A number as written, not yet classified.
 	 * @param multiplier the factor of 万, 亿… written after the number, or {@code null}
 	 */
@@ -140,14 +147,24 @@ final class FigureScanner {
 			// XX alone is a name being withheld (XX县, 健康XX), not a number
 			return null;
 		}
+		String plain = digits.replace(",", "").replace("，", "");
+		if (!placeholder && tooLong(plain)) {
+			return null;
+		}
 		String normalizedUnit = (unit == null) ? "" : unit.startsWith("个百分点") ? "百分点" : unit;
 		BigDecimal multiplier = (mult != null) ? multiplier(mult) : null;
 		BigDecimal value = null;
 		if (!placeholder) {
-			value = new BigDecimal(digits.replace(",", "").replace("，", ""));
+			value = new BigDecimal(plain);
 			value = normalize((multiplier != null) ? value.multiply(multiplier) : value);
 		}
 		return new Token(m.start(), end, value, normalizedUnit, multiplier, placeholder, false);
+	}
+
+	private static boolean tooLong(String number) {
+		int point = number.indexOf('.');
+		int before = (point < 0) ? number.length() : point;
+		return before > MAX_DIGITS || (point >= 0 && number.length() - point - 1 > MAX_DIGITS);
 	}
 
 	private boolean fullWidthDigits(int start, int end) {

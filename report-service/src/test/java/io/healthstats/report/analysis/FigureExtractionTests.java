@@ -109,6 +109,17 @@ class FigureExtractionTests {
 	}
 
 	@Test
+	void aRunOfMoreDigitsThanAnyStatisticHasIsNotAFigure() {
+		// parsing a million-digit run took 22 s of CPU in one request
+		String digits = "7".repeat(200_000);
+		assertThat(figures("全年门诊" + digits + "人次，住院" + "1".repeat(21) + "人次，急诊2." + "3".repeat(21) + "万人次，出院1200人次。"))
+			.extracting(Figure::text)
+			.containsExactly("1200人次");
+		assertThat(only("全年门诊" + "9".repeat(20) + "." + "5".repeat(20) + "人次。").value())
+			.isEqualByComparingTo("9".repeat(20) + "." + "5".repeat(20));
+	}
+
+	@Test
 	void numbersOfHeadingsAreStructureNotFigures() {
 		assertThat(figures("一、工作总结(一)医疗服务。1.门诊。(1)门诊量。接诊120人次。"))
 			.extracting(Figure::text, Figure::section)
