@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
 
 import io.healthstats.localinfra.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -108,6 +110,28 @@ class RoutingIntegrationTests {
 			.doesNotExist()
 			.jsonPath("$.error")
 			.doesNotExist();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/regions/..%2F..%2Fetc", "/api/v1/reports//figures", "/api/v1/regions/%2500",
+			"/api/v1/regions/34%3B1523", "/api/v1/regions/%2e%2e/341523" })
+	void answersAPathTheFirewallRefusesWith400ProblemAndRelaysNothing(String path) {
+		int relayed = Upstreams.INDICATOR.count() + Upstreams.REPORT.count();
+
+		this.client.get()
+			.uri(URI.create("http://localhost:" + this.port + path))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.token)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(TYPE_BASE + "bad-request")
+			.jsonPath("$.detail")
+			.value(detail -> assertThat(detail.toString()).startsWith("The request was rejected"));
+		assertThat(Upstreams.INDICATOR.count() + Upstreams.REPORT.count()).isEqualTo(relayed);
 	}
 
 	@Test

@@ -1,11 +1,14 @@
 package io.healthstats.gateway.security;
 
+import java.net.URI;
+
 import io.healthstats.gateway.problem.ProblemResponses;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -13,6 +16,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
@@ -39,6 +43,21 @@ class SecurityConfiguration {
 	@Bean
 	SecurityObservationSettings noSecurityObservations() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * A path the firewall refuses (an encoded slash or percent, {@code //}, {@code ..}, a semicolon…) is a 400
+	 * problem naming what was refused, like every other bad request; Spring Security's default answers an
+	 * empty 400.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler rejectedRequestAsProblem(ProblemResponses problems) {
+		return (exchange, ex) -> {
+			ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "bad-request", ex.getMessage());
+			// the refused path may not even parse as a URI
+			problem.setInstance(URI.create("/"));
+			return problems.write(exchange, problem);
+		};
 	}
 
 	@Bean
