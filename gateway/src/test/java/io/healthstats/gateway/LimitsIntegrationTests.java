@@ -123,14 +123,51 @@ class LimitsIntegrationTests {
 	}
 
 	@Test
-	void refusesOversizedHeadersWith431() {
+	void refusesOversizedHeadersWith431ProblemWithoutRelayingThem() {
+		Upstreams.INDICATOR.forget();
+
 		this.client.get()
 			.uri("/api/v1/regions/341523")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forClient("county-341523"))
-			.header("X-Padding", "x".repeat(16 * 1024))
+			.header("X-Padding", "x".repeat(9 * 1024))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(431)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://healthstats.io/problems/headers-too-large");
+		assertThat(Upstreams.INDICATOR.count()).isZero();
+
+		// what Netty refuses on its own, beyond 64 KB, keeps its bare 431
+		this.client.get()
+			.uri("/api/v1/regions/341523")
+			.header("X-Padding", "x".repeat(70 * 1024))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(431);
+	}
+
+	@Test
+	void refusesAPathAndQueryOverFourKilobytesWith414ProblemAndRelaysOneJustUnder() {
+		Upstreams.INDICATOR.forget();
+		String token = TestTokens.forClient("county-341523");
+		String prefix = "/api/v1/regions/341523?pad=";
+
+		get(prefix + "x".repeat(4096 - prefix.length() + 1), token).expectStatus()
+			.isEqualTo(414)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://healthstats.io/problems/uri-too-long")
+			.jsonPath("$.detail")
+			.isEqualTo("The path and query are 4097 characters long; at most 4096 are accepted.");
+		assertThat(Upstreams.INDICATOR.count()).isZero();
+
+		get(prefix + "x".repeat(4096 - prefix.length()), token).expectStatus().isOk();
+		assertThat(Upstreams.INDICATOR.count()).isOne();
 	}
 
 	private WebTestClient.ResponseSpec get(String path, String token) {

@@ -11,10 +11,13 @@ import org.springframework.util.unit.DataSize;
  * Limits the gateway enforces before a request reaches a service.
  *
  * @param maxBodySize largest request body accepted (413 beyond)
+ * @param maxUriLength longest path and query accepted (414 beyond)
+ * @param maxHeaderSize largest sum of header names and values accepted (431 beyond)
  * @param rateLimit requests per client
  */
 @ConfigurationProperties("gateway.limits")
-record LimitProperties(@DefaultValue("10MB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit) {
+record LimitProperties(@DefaultValue("10MB") DataSize maxBodySize, @DefaultValue("4KB") DataSize maxUriLength,
+		@DefaultValue("8KB") DataSize maxHeaderSize, @DefaultValue RateLimit rateLimit) {
 
 	/**
 	 * A token bucket per client: {@code burst} requests at once, refilled by {@code requests}

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway's limits as a client of the real platform meets them, with the defaults: a request
- * body above 10 MiB is refused with 413 (declared or streamed) and stores nothing; headers too large
- * get 431; one client gets 200 requests at once and 100 a second after that, then 429 with
- * {@code Retry-After}, while other clients go on unaffected.
+ * body above 10 MiB is refused with 413 (declared or streamed) and stores nothing; headers over 8 KB
+ * get a 431 problem and a path and query over 4 KB a 414 problem; one client gets 200 requests at once
+ * and 100 a second after that, then 429 with {@code Retry-After}, while other clients go on unaffected.
  */
 class GatewayLimitsIT {
 
@@ -87,10 +87,19 @@ class GatewayLimitsIT {
 	}
 
 	@Test
-	void headersTooLargeAreRefusedWith431() {
-		Answer answer = this.calls.sendOnce(Call.of("GET", "/api/v1/indicators").as("county-341525").header("X-Padding", "x".repeat(64 * 1024)));
+	void headersTooLargeAreRefusedWith431Problem() {
+		Answer answer = this.calls.sendOnce(Call.of("GET", "/api/v1/indicators").as("county-341525").header("X-Padding", "x".repeat(9 * 1024)));
 
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(431);
+		assertThat(answer.json().get("type").asString()).isEqualTo("https://healthstats.io/problems/headers-too-large");
+	}
+
+	@Test
+	void aPathAndQueryOverFourKilobytesAreRefusedWith414Problem() {
+		Answer answer = this.calls.sendOnce(Call.of("GET", "/api/v1/indicators?pad=" + "x".repeat(4096)).as("county-341525"));
+
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(414);
+		assertThat(answer.json().get("type").asString()).isEqualTo("https://healthstats.io/problems/uri-too-long");
 	}
 
 	@Test
