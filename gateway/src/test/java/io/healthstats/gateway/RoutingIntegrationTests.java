@@ -130,7 +130,9 @@ class RoutingIntegrationTests {
 			.jsonPath("$.type")
 			.isEqualTo(TYPE_BASE + "bad-request")
 			.jsonPath("$.detail")
-			.value(detail -> assertThat(detail.toString()).startsWith("The request was rejected"));
+			.value(detail -> assertThat(detail.toString()).startsWith("The request was rejected"))
+			.jsonPath("$.instance")
+			.isEqualTo(path);
 		assertThat(Upstreams.INDICATOR.count() + Upstreams.REPORT.count()).isEqualTo(relayed);
 	}
 

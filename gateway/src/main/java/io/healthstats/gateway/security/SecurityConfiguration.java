@@ -1,14 +1,11 @@
 package io.healthstats.gateway.security;
 
-import java.net.URI;
-
 import io.healthstats.gateway.problem.ProblemResponses;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -52,12 +49,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	ServerExchangeRejectedHandler rejectedRequestAsProblem(ProblemResponses problems) {
-		return (exchange, ex) -> {
-			ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "bad-request", ex.getMessage());
-			// the refused path may not even parse as a URI
-			problem.setInstance(URI.create("/"));
-			return problems.write(exchange, problem);
-		};
+		return (exchange, ex) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "bad-request", ex.getMessage());
 	}
 
 	@Bean
