@@ -22,6 +22,12 @@ final class IndicatorMatcher {
 
 	private static final List<String> DERIVED = List.of("每千", "每万", "每百", "每十万", "人均", "平均", "千人口", "万人口");
 
+	/**
+	 * How far before the figure's clause the earlier part of a phrase {@code A…B} is looked for: the longest
+	 * sentence of the seed reports has 136 characters.
+	 */
+	private static final int SENTENCE_LOOKBACK = 500;
+
 	private final Map<String, List<Phrase>> byUnit = new HashMap<>();
 
 	private final List<Phrase> anyUnit = new ArrayList<>();
@@ -81,8 +87,9 @@ final class IndicatorMatcher {
 	}
 
 	private static String before(Text text, int start, int windowStart, List<Phrase> phrases) {
-		// search the sentence up to the figure only: lastIndexOf on the whole text would scan back to its start
-		int sentenceStart = Math.min(text.sentenceStart(start), windowStart);
+		// search the sentence up to the figure only: lastIndexOf on the whole text would scan back to its start;
+		// and not further back than SENTENCE_LOOKBACK: a text of one endless sentence made this quadratic
+		int sentenceStart = Math.max(Math.min(text.sentenceStart(start), windowStart), windowStart - SENTENCE_LOOKBACK);
 		String sentence = text.folded.substring(sentenceStart, start);
 		int window = windowStart - sentenceStart;
 		Phrase best = null;

@@ -24,6 +24,8 @@ final class RatePairing {
 
 	private static final BigDecimal MIN_TOLERANCE = new BigDecimal("0.01");
 
+	private static final int NEIGHBOURS = 10;
+
 	private RatePairing() {
 	}
 
@@ -57,12 +59,16 @@ final class RatePairing {
 		return rates;
 	}
 
+	/**
+	 * The counts of the rate's sentence among the {@link #NEIGHBOURS} figures either side of it: a rate's parts
+	 * are written beside it. Every count of the sentence made a text of one long sentence cubic in its figures.
+	 */
 	private static List<Figure> countsBeside(Text text, List<Figure> figures, int rateIndex) {
 		Figure rate = figures.get(rateIndex);
 		int from = text.sentenceStart(rate.start());
 		int to = text.sentenceEnd(rate.start());
 		List<Figure> counts = new ArrayList<>();
-		for (Figure f : figures) {
+		for (Figure f : figures.subList(Math.max(0, rateIndex - NEIGHBOURS), Math.min(figures.size(), rateIndex + NEIGHBOURS + 1))) {
 			if (f.kind() == FigureKind.COUNT && !f.placeholder() && f.start() >= from && f.end() <= to
 					&& f.section().equals(rate.section()) && f.value().signum() > 0) {
 				counts.add(f);

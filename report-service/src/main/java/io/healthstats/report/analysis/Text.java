@@ -33,6 +33,12 @@ final class Text {
 	/** For each offset, the offset just past the nearest sentence delimiter before it (or 0). */
 	private final int[] sentenceStart;
 
+	/** For each offset, the offset of the nearest clause delimiter at or after it (or the length). */
+	private final int[] clauseEnd;
+
+	/** For each offset, the offset of the nearest sentence delimiter at or after it (or the length). */
+	private final int[] sentenceEnd;
+
 	Text(String original) {
 		this.original = original;
 		this.folded = fold(original);
@@ -40,6 +46,8 @@ final class Text {
 		markPageBreaks();
 		this.clauseStart = new int[original.length() + 1];
 		this.sentenceStart = new int[original.length() + 1];
+		this.clauseEnd = new int[original.length() + 1];
+		this.sentenceEnd = new int[original.length() + 1];
 		indexBoundaries();
 	}
 
@@ -67,22 +75,12 @@ final class Text {
 
 	/** End (exclusive) of the sentence holding offset {@code i}. */
 	int sentenceEnd(int i) {
-		for (int j = i; j < length(); j++) {
-			if (isSentenceDelimiter(j)) {
-				return j;
-			}
-		}
-		return length();
+		return this.sentenceEnd[i];
 	}
 
 	/** End (exclusive) of the clause holding offset {@code i}. */
 	int clauseEnd(int i) {
-		for (int j = i; j < length(); j++) {
-			if (isClauseDelimiter(j)) {
-				return j;
-			}
-		}
-		return length();
+		return this.clauseEnd[i];
 	}
 
 	boolean isSentenceDelimiter(int i) {
@@ -186,6 +184,21 @@ final class Text {
 		}
 		this.clauseStart[length()] = clause;
 		this.sentenceStart[length()] = sentence;
+		// looked up for every figure: scanning forward each time was quadratic in a text without delimiters
+		clause = length();
+		sentence = length();
+		this.clauseEnd[length()] = clause;
+		this.sentenceEnd[length()] = sentence;
+		for (int i = length() - 1; i >= 0; i--) {
+			if (isSentenceDelimiter(i)) {
+				sentence = i;
+			}
+			if (isClauseDelimiter(i)) {
+				clause = i;
+			}
+			this.clauseEnd[i] = clause;
+			this.sentenceEnd[i] = sentence;
+		}
 	}
 
 	/**
