@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ObservationPlanner {
 
+	private static final int LISTED_CONFLICTS = 5;
+
 	/**
 	 * @param analysis the analysis of the version's text
 	 * @param report what the observations are about
@@ -61,9 +63,7 @@ public class ObservationPlanner {
 		for (List<Candidate> candidates : byIndicator.values()) {
 			long distinct = candidates.stream().map(Candidate::values).distinct().count();
 			if (distinct > 1) {
-				String values = candidates.stream()
-					.map((candidate) -> candidate.figure().text())
-					.collect(Collectors.joining(", "));
+				String values = conflictingValues(candidates);
 				for (Candidate candidate : candidates) {
 					skipped.add(skip(candidate.figure(), SkipReason.CONFLICTING_VALUES,
 							SkipReason.CONFLICTING_VALUES.description() + ": " + values));
@@ -210,6 +210,19 @@ public class ObservationPlanner {
 				.toList();
 		}
 
+	}
+
+	/**
+	 * The figures that disagree, as written: each distinct value once and at most {@link #LISTED_CONFLICTS} of
+	 * them. Every figure's text in every figure's detail grew with the square of their number (100,000 figures of
+	 * two values: gigabytes).
+	 */
+	private static String conflictingValues(List<Candidate> candidates) {
+		Map<List<BigDecimal>, String> first = new LinkedHashMap<>();
+		candidates.forEach((candidate) -> first.putIfAbsent(candidate.values(), candidate.figure().text()));
+		String listed = first.values().stream().limit(LISTED_CONFLICTS).collect(Collectors.joining(", "));
+		int more = first.size() - LISTED_CONFLICTS;
+		return (more > 0) ? listed + " and " + more + " more values" : listed;
 	}
 
 }

@@ -32,6 +32,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportWorkflow {
 
+	/** Figures a report may hold: a 100-page report has about 3,700 at the density of the seed reports. */
+	static final int MAX_FIGURES = 10_000;
+
 	private final ReportReader reader;
 	private final RegionDirectory regions;
 	private final ReportAnalyses analyses;
@@ -57,7 +60,7 @@ public class ReportWorkflow {
 			throw new InvalidInputException("region", "Region " + region + " does not exist.");
 		}
 		ReportContent normalized = normalize(content);
-		Analysis analysis = this.analyses.of(normalized.text());
+		Analysis analysis = analyzed(normalized.text());
 		ReportDocument report = ReportDocument.created(UUID.randomUUID().toString(), region, normalized,
 				analysis.figures().size(), analysis.placeholders().size(), caller.clientId(), caller.region(), now());
 		return this.outbox.execute(report);
@@ -83,7 +86,7 @@ public class ReportWorkflow {
 		if (normalized.equals(new ReportContent(report.title(), report.period(), report.kind(), report.text()))) {
 			return report;
 		}
-		Analysis analysis = this.analyses.of(normalized.text());
+		Analysis analysis = analyzed(normalized.text());
 		try {
 			return this.outbox.execute(report.edited(normalized, analysis.figures().size(),
 					analysis.placeholders().size(), caller.clientId(), caller.region(), now()));
@@ -156,6 +159,20 @@ public class ReportWorkflow {
 			ObservationPlan transfer) {
 		String note = (comment != null && !comment.isBlank()) ? comment.strip() : null;
 		return report.moved(step.action, step.to, caller.clientId(), caller.region(), now(), note, transfer);
+	}
+
+	/**
+	 * The analysis of a new text, refused beyond {@link #MAX_FIGURES}: what approval keeps of each figure (sent or
+	 * not, and why) is saved with the report, and a report must stay within MongoDB's 16 MB per document.
+	 */
+	private Analysis analyzed(String text) {
+		Analysis analysis = this.analyses.of(text);
+		if (analysis.figures().size() > MAX_FIGURES) {
+			throw new InvalidInputException("text", "The document has " + analysis.figures().size()
+					+ " figures; a report may hold at most " + MAX_FIGURES + ". Split it, or send the data as observations"
+					+ " (POST /api/v1/observations).");
+		}
+		return analysis;
 	}
 
 	private Analysis analysis(ReportDocument report) {

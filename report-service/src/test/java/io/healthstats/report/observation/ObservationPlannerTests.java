@@ -1,6 +1,7 @@
 package io.healthstats.report.observation;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.healthstats.report.analysis.Analysis;
@@ -120,6 +121,21 @@ class ObservationPlannerTests {
 		assertThat(plan.skipped()).extracting(SkippedFigure::reason)
 			.containsExactly(SkipReason.CONFLICTING_VALUES, SkipReason.CONFLICTING_VALUES);
 		assertThat(plan.skipped().get(0).detail()).contains("566240剂, 534618剂");
+	}
+
+	@Test
+	void namesEachConflictingValueOnceAndAtMostFive() {
+		List<Figure> doses = new ArrayList<>();
+		for (int i = 0; i < 3_000; i++) {
+			String value = Integer.toString(500_000 + i % 7);
+			doses.add(figure(value + "剂", 10 + 20 * i, value, "剂", "VACCINE_DOSES", FigureKind.COUNT));
+		}
+
+		ObservationPlan plan = this.planner.plan(new Analysis(List.of(SUMMARY), doses), REPORT);
+
+		assertThat(plan.observations()).isEmpty();
+		assertThat(plan.skipped()).hasSize(3_000).allSatisfy((skipped) -> assertThat(skipped.detail())
+			.endsWith(": 500000剂, 500001剂, 500002剂, 500003剂, 500004剂 and 2 more values"));
 	}
 
 	@Test

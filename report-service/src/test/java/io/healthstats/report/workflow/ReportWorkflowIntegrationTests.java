@@ -258,6 +258,37 @@ class ReportWorkflowIntegrationTests {
 		assertThat(preview.get("notTransferred").size()).isPositive();
 	}
 
+	@Test
+	void approvesAReportOfAMillionCharactersWithAsManyConflictingFiguresAsAReportMayHold() {
+		// 10,000 figures of two values for one indicator: none is sent, each kept with its reason
+		String figures = "门诊诊疗12人次，门诊诊疗13人次，".repeat(ReportWorkflow.MAX_FIGURES / 2);
+		String text = "一、工作概况\n" + figures + "。\n二、其他工作\n" + "加强队伍建设。".repeat((990_000 - figures.length()) / 7);
+		String id = county().createdId(Fixtures.report("大报告", "341523", "2023", "ANNUAL_SUMMARY", text));
+		assertThat(county().step(id, "submit", null)).hasStatusOk();
+
+		MvcTestResult approved = city().step(id, "approve", null);
+
+		assertThat(approved).hasStatusOk();
+		JsonNode transfer = Api.json(county().get("/" + id + "/observations"));
+		assertThat(transfer.get("observations")).isEmpty();
+		assertThat(transfer.get("notTransferred")).hasSize(ReportWorkflow.MAX_FIGURES);
+		assertThat(transfer.get("notTransferred").get(0).get("detail").asString()).endsWith(": 12人次, 13人次");
+	}
+
+	@Test
+	void refusesATextWithMoreFiguresThanAReportMayHoldAndStoresNothing() {
+		String text = "一、工作概况\n" + "门诊诊疗12人次，".repeat(ReportWorkflow.MAX_FIGURES + 1);
+		int before = Api.json(county().get("?size=100")).get("content").size();
+
+		MvcTestResult refused = county().create(Fixtures.report("太多数字", "341523", "2023", "ANNUAL_SUMMARY", text));
+
+		assertThat(refused).hasStatus(400);
+		assertThat(Api.json(refused).get("errors").get(0).get("field").asString()).isEqualTo("text");
+		assertThat(Api.json(refused).get("errors").get(0).get("message").asString())
+			.startsWith("The document has 10001 figures; a report may hold at most 10000.");
+		assertThat(Api.json(county().get("?size=100")).get("content").size()).isEqualTo(before);
+	}
+
 	private String create() {
 		return county().createdId(Fixtures.report("舒城县卫健委2024年第一季度工作总结", "341523", "2024Q1",
 				"QUARTERLY_SUMMARY", QUARTERLY));
