@@ -1,5 +1,8 @@
 package io.healthstats.indicator;
 
+import java.time.Duration;
+import java.util.List;
+
 import io.healthstats.localinfra.InfrastructureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import static io.healthstats.indicator.IndicatorApi.batch;
 import static io.healthstats.indicator.IndicatorApi.rate;
 import static io.healthstats.indicator.IndicatorApi.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Every bad input gets a clear 4xx, names what is wrong, and stores nothing of the bad rows. */
 @SpringBootTest
@@ -96,6 +100,56 @@ class BadInputIntegrationTests {
 		assertThat(this.api.post("city-341500", "[{\"indicator\":")).hasStatus(400);
 		assertThat(this.api.post("city-341500", "{\"indicator\":\"BIRTHS\"}")).hasStatus(400);
 		assertThat(this.api.post("city-341500", MediaType.valueOf("text/csv"), "")).hasStatus(400);
+	}
+
+	@Test
+	void refusesABatchOfMoreThanTenThousandRowsWith413AndStoresNothing() {
+		// 10,001 rows, the last one good: three million of them used to exhaust the service's heap
+		String json = "[" + "{},".repeat(10_000) + row("BIRTHS", "341523", "202405", 600) + "]";
+		String ndjson = "{}\n".repeat(10_000) + row("BIRTHS", "341523", "202405", 600) + "\n";
+		String csv = "indicator,region,period,value\n" + "x,,,\n".repeat(10_000) + "BIRTHS,341523,202405,600\n";
+
+		for (MvcTestResult result : List.of(this.api.post("county-341523", json),
+				this.api.post("county-341523", MediaType.valueOf("application/x-ndjson"), ndjson),
+				this.api.post("county-341523", MediaType.valueOf("text/csv"), csv))) {
+			assertThat(result).hasStatus(413);
+			JsonNode problem = this.api.json(result);
+			assertThat(problem.get("type").asString()).isEqualTo("https://healthstats.io/problems/too-many-rows");
+			assertThat(problem.get("detail").asString()).startsWith("A batch holds at most 10000 rows");
+		}
+		assertThat(this.api.getJson("county-341523", "/api/v1/observations?indicator=BIRTHS&region=341523&period=202405")).isEmpty();
+	}
+
+	@Test
+	void storesABatchOfTenThousandRows() {
+		StringBuilder csv = new StringBuilder("indicator,region,period,value\n");
+		for (int i = 0; i < 10_000; i++) {
+			csv.append("BIRTHS,341523,").append(2100 + i / 12).append(String.format("%02d", i % 12 + 1)).append(",").append(i).append('\n');
+		}
+
+		JsonNode result = this.api.json(this.api.post("county-341523", MediaType.valueOf("text/csv"), csv.toString()));
+
+		assertThat(result.get("created").asInt()).isEqualTo(10_000);
+		assertThat(this.api.getJson("county-341523", "/api/v1/indicators/BIRTHS/series?region=341523&from=2933&to=2933&granularity=YEAR")
+			.get("points").get(0).get("value").asLong()).isEqualTo(9_996 + 9_997 + 9_998 + 9_999);
+		// and its events all leave: left in the outbox, they would keep the test JVM from stopping
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.mongo.getCollection("outbox").countDocuments() == 0);
+	}
+
+	@Test
+	void rejectsACodeOfAMegabyteWithoutRepeatingIt() throws Exception {
+		String huge = "x".repeat(1_000_000);
+		String body = batch("{\"indicator\":\"" + huge + "\",\"region\":\"" + huge + "\",\"period\":\"" + huge + "\",\"value\":1}",
+				row("BIRTHS", "341523", "202406", 610));
+
+		MvcTestResult result = this.api.post("county-341523", body);
+
+		JsonNode answer = this.api.json(result);
+		assertThat(answer.get("accepted").asInt()).isEqualTo(1);
+		assertThat(answer.get("rejected").get(0).get("errors").toString()).contains("indicator is 1000000 characters long")
+			.contains("region is 1000000 characters long")
+			.contains("period is 1000000 characters long");
+		assertThat(result.getResponse().getContentAsString().length()).isLessThan(2_000);
 	}
 
 	@Test

@@ -43,8 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Observations", description = "指标数据报送 — write and read observations")
 class ObservationController {
 
-	static final int MAX_ROWS = 10_000;
-
 	static final String NEXT_CURSOR = "X-Next-Cursor";
 
 	private final RowParser parser;
@@ -178,9 +176,6 @@ class ObservationController {
 	private ResponseEntity<BatchResult> write(List<RawRow> rows, Caller caller) {
 		if (!caller.canWrite()) {
 			throw new AccessDeniedException("This client may only read.");
-		}
-		if (rows.size() > MAX_ROWS) {
-			throw new UnreadableBodyException("A batch holds at most " + MAX_ROWS + " rows; this one has " + rows.size() + ".");
 		}
 		BatchResult result = this.writer.write(rows, caller.region(), Source.client(caller.client()));
 		if (result.accepted() == 0 && !result.rejected().isEmpty()) {

@@ -21,6 +21,9 @@ final class RawRow {
 	 */
 	static final int MAX_DIGITS = 20;
 
+	/** Indicator codes, region codes and period ids are shorter. */
+	static final int MAX_TEXT = 64;
+
 	/** Longer text is not parsed at all: BigDecimal parsing of a long digit string is quadratic. */
 	private static final int MAX_NUMBER_TEXT = 2 * MAX_DIGITS + 10;
 
@@ -42,21 +45,32 @@ final class RawRow {
 		return value != null && !value.toString().isBlank();
 	}
 
-	/** The field as text; codes and period ids may arrive as JSON numbers (e.g. {@code 2024}). */
+	/**
+	 * The field as text; codes and period ids may arrive as JSON numbers (e.g. {@code 2024}). Longer than
+	 * {@link #MAX_TEXT} it is no code of anything, and is not repeated back in an error.
+	 */
 	String text(String field, List<String> errors) {
 		Object value = this.fields.get(field);
 		if (!has(field)) {
 			errors.add(field + " is required");
 			return null;
 		}
+		String text;
 		if (value instanceof JsonNode node) {
-			if (node.isString() || node.isIntegralNumber()) {
-				return node.asString().trim();
+			if (!node.isString() && !node.isIntegralNumber()) {
+				errors.add(field + " must be a string, not " + node.getNodeType().name().toLowerCase());
+				return null;
 			}
-			errors.add(field + " must be a string, not " + node.getNodeType().name().toLowerCase());
+			text = node.asString().trim();
+		}
+		else {
+			text = value.toString().trim();
+		}
+		if (text.length() > MAX_TEXT) {
+			errors.add(field + " is " + text.length() + " characters long; no " + field + " has more than " + MAX_TEXT);
 			return null;
 		}
-		return value.toString().trim();
+		return text;
 	}
 
 	BigDecimal number(String field, List<String> errors) {

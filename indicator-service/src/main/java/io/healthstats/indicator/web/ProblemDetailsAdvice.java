@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.healthstats.indicator.catalogue.UnknownIndicatorException;
 import io.healthstats.indicator.observation.RejectedBatchException;
+import io.healthstats.indicator.observation.TooManyRowsException;
 import io.healthstats.indicator.observation.UnreadableBodyException;
 import io.healthstats.indicator.period.InvalidPeriodException;
 import io.healthstats.indicator.region.InvalidRegionException;
@@ -89,6 +90,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(UnreadableBodyException.class)
 	ProblemDetail unreadable(UnreadableBodyException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body", ex.getMessage(), null);
+	}
+
+	@ExceptionHandler(TooManyRowsException.class)
+	ProblemDetail tooManyRows(TooManyRowsException ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "too-many-rows", "Too many rows", ex.getMessage(), null);
 	}
 
 	@ExceptionHandler(RejectedBatchException.class)
