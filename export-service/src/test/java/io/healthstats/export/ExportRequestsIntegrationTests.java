@@ -120,7 +120,9 @@ class ExportRequestsIntegrationTests extends ExportIntegrationTest {
 			.exchange();
 		assertThat(noRegion).hasStatus(403);
 		assertThat(this.api.json(noRegion).get("type").asString()).isEqualTo("https://healthstats.io/problems/forbidden");
-		assertThat(this.api.post("county-341523", "{not json")).hasStatus(400);
+		MvcTestResult notJson = this.api.post("county-341523", "{not json");
+		assertThat(notJson).hasStatus(400);
+		assertThat(this.api.json(notJson).get("type").asString()).isEqualTo("https://healthstats.io/problems/bad-request");
 	}
 
 	@Test

@@ -77,6 +77,14 @@ class RegionWriteIntegrationTests {
 		assertThat(read("341596")).hasStatus(404);
 	}
 
+	@Test
+	void aBodyThatIsNotJsonIsABadRequestProblemWithItsType() {
+		MvcTestResult answer = add(TestTokens.forClient("city-341500"), "{\"code\":");
+
+		assertThat(answer).hasStatus(400);
+		assertThat(answer).bodyJson().extractingPath("$.type").isEqualTo("https://healthstats.io/problems/bad-request");
+	}
+
 	private MvcTestResult add(String token, String body) {
 		return this.mvc.post()
 			.uri("/api/v1/regions")

@@ -11,6 +11,7 @@ import io.healthstats.indicator.observation.UnreadableBodyException;
 import io.healthstats.indicator.period.InvalidPeriodException;
 import io.healthstats.indicator.region.InvalidRegionException;
 import io.healthstats.indicator.region.UnknownRegionException;
+import io.healthstats.web.TypedProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of this service as RFC 9457 {@code application/problem+json}: Spring MVC's own
@@ -35,9 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@code errors}, and a generic 500 that never reveals an exception message.
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
-
-	static final String TYPE_BASE = "https://healthstats.io/problems/";
+class ProblemDetailsAdvice extends TypedProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 

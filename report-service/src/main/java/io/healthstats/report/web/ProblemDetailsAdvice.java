@@ -2,7 +2,6 @@ package io.healthstats.report.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.healthstats.report.InvalidInputException;
@@ -16,6 +15,7 @@ import io.healthstats.report.workflow.InvalidTransitionException;
 import io.healthstats.report.workflow.ReportLockedException;
 import io.healthstats.report.workflow.StaleVersionException;
 import io.healthstats.report.workflow.WorkflowForbiddenException;
+import io.healthstats.web.TypedProblems;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,6 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of this service as RFC 9457 {@code application/problem+json}: Spring MVC's own
@@ -43,11 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@code errors}, and a generic 500 that never reveals an exception message.
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
-
-	static final String TYPE_BASE = "https://healthstats.io/problems/";
-
-	private static final URI ABOUT_BLANK = URI.create("about:blank");
+class ProblemDetailsAdvice extends TypedProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -90,17 +85,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
 	}
 
-	/** Gives Spring's own errors (unknown path, wrong method, unreadable JSON…) a stable type too. */
-	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem && ABOUT_BLANK.equals(problem.getType())) {
-			HttpStatus status = HttpStatus.resolve(statusCode.value());
-			String slug = (status != null) ? status.name().toLowerCase(Locale.ROOT).replace('_', '-') : "error";
-			problem.setType(URI.create(TYPE_BASE + slug));
-		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
-	}
 
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalidInput(InvalidInputException ex) {

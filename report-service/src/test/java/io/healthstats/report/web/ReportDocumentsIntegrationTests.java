@@ -157,6 +157,17 @@ class ReportDocumentsIntegrationTests {
 	}
 
 	@Test
+	void answersABodyThatIsNotJsonWithABadRequestProblemAndStoresNothing() {
+		long before = stored();
+
+		MvcTestResult result = county().create("{\"title\":[");
+
+		assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(Api.json(result).get("type").asString()).isEqualTo("https://healthstats.io/problems/bad-request");
+		assertThat(stored()).isEqualTo(before);
+	}
+
+	@Test
 	void rejectsARegionThatDoesNotExist() {
 		long before = stored();
 
