@@ -1,6 +1,7 @@
 package io.healthstats.export;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -123,6 +124,35 @@ class ExportRequestsIntegrationTests extends ExportIntegrationTest {
 		MvcTestResult notJson = this.api.post("county-341523", "{not json");
 		assertThat(notJson).hasStatus(400);
 		assertThat(this.api.json(notJson).get("type").asString()).isEqualTo("https://healthstats.io/problems/bad-request");
+	}
+
+	@Test
+	void aClientWithTenExportsQueuedOrRunningGets429UntilOneIsDoneWhileOthersGoOn() {
+		// ten jobs of one client waiting their turn: inserted as the store holds them, so no worker finishes one
+		List<Document> waiting = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			waiting.add(new Document("_id", "busy-" + i).append("ownerClient", "county-341524")
+				.append("status", i < 2 ? "RUNNING" : "QUEUED")
+				.append("queuedAt", new Date()));
+		}
+		this.mongo.getCollection("export_jobs").insertMany(waiting);
+		UPSTREAM.observation("BIRTHS", "341524", "2024", "6685");
+		try {
+			long before = jobCount();
+			MvcTestResult refused = this.api.post("county-341524", observations("csv", "BIRTHS", "341524", "2024", "2024"));
+
+			assertThat(refused).hasStatus(429);
+			assertThat(this.api.json(refused).get("type").asString()).isEqualTo("https://healthstats.io/problems/too-many-exports");
+			assertThat(this.api.json(refused).get("detail").asString()).startsWith("Client county-341524 has 10 exports queued or running");
+			assertThat(jobCount()).isEqualTo(before);
+			assertThat(this.api.post("county-341523", observations("csv", "BIRTHS", "341523", "2024", "2024"))).hasStatus(202);
+
+			this.mongo.getCollection("export_jobs").updateOne(new Document("_id", "busy-0"), new Document("$set", new Document("status", "DONE")));
+			assertThat(this.api.post("county-341524", observations("csv", "BIRTHS", "341524", "2024", "2024"))).hasStatus(202);
+		}
+		finally {
+			this.mongo.getCollection("export_jobs").deleteMany(new Document("_id", new Document("$regex", "^busy-")));
+		}
 	}
 
 	@Test

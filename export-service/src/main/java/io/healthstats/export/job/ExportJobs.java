@@ -132,6 +132,12 @@ public class ExportJobs {
 			.getMatchedCount() == 1;
 	}
 
+	/** Jobs of {@code client} still to run or running. */
+	long active(String client) {
+		return collection().countDocuments(Filters.and(Filters.eq("ownerClient", client),
+				Filters.in("status", JobStatus.QUEUED.name(), JobStatus.RUNNING.name())));
+	}
+
 	public long count(JobStatus status) {
 		return collection().countDocuments(Filters.eq("status", status.name()));
 	}

@@ -51,9 +51,12 @@ class ExportRequests {
 
 	private final ExportMetrics metrics;
 
+	private final int maxActivePerClient;
+
 	ExportRequests(IndicatorService indicators, ReportService reports, ExportJobs jobs, JobEvents events,
-			ApplicationEventPublisher publisher, ExportMetrics metrics) {
+			ApplicationEventPublisher publisher, ExportMetrics metrics, JobProperties properties) {
 		this.metrics = metrics;
+		this.maxActivePerClient = properties.maxActivePerClient();
 		this.indicators = indicators;
 		this.reports = reports;
 		this.jobs = jobs;
@@ -66,6 +69,11 @@ class ExportRequests {
 		Optional<ExportFormat> format = format(request, errors);
 		ExportJob job = format.isPresent() && format.get().forReports() ? reportJob(request, format.get(), caller, errors)
 				: observationJob(request, format.orElse(null), caller, errors);
+		// counted, not reserved: two requests at the same instant may both pass, one over the limit at most each
+		long active = this.jobs.active(caller.client());
+		if (active >= this.maxActivePerClient) {
+			throw new TooManyExportsException(caller.client(), active);
+		}
 		Instant now = Instant.now();
 		this.jobs.insert(job, this.events.requested(job, 1, now));
 		this.publisher.publishEvent(new JobChanged(job.id()));

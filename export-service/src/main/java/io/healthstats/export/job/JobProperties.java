@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers jobs one instance runs at the same time
  * @param requeueAfter a job still QUEUED after this is announced again (its event may have been lost)
  * @param listLimit jobs listed at most
+ * @param maxActivePerClient exports one client may have queued or running at once; beyond, a request is
+ * refused with 429, so one client's script cannot hold every other client's exports up for hours
  */
 @ConfigurationProperties("export.jobs")
 public record JobProperties(@DefaultValue("7d") Duration retention, @DefaultValue("60s") Duration lease,
 		@DefaultValue("3") int maxAttempts, @DefaultValue("2") int workers, @DefaultValue("10m") Duration requeueAfter,
-		@DefaultValue("100") int listLimit) {
+		@DefaultValue("100") int listLimit, @DefaultValue("10") int maxActivePerClient) {
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.healthstats.export.job.FileNotAvailableException;
 import io.healthstats.export.job.InvalidExportException;
 import io.healthstats.export.job.NotFoundException;
+import io.healthstats.export.job.TooManyExportsException;
 import io.healthstats.export.upstream.UpstreamException;
 import io.healthstats.web.TypedProblems;
 import org.slf4j.Logger;
@@ -63,6 +64,11 @@ class ProblemDetailsAdvice extends TypedProblems {
 	@ExceptionHandler(InvalidExportException.class)
 	ProblemDetail invalid(InvalidExportException ex) {
 		return validationProblem(ex.errors());
+	}
+
+	@ExceptionHandler(TooManyExportsException.class)
+	ProblemDetail tooMany(TooManyExportsException ex) {
+		return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-exports", "Too many exports", ex.getMessage());
 	}
 
 	@ExceptionHandler(NotFoundException.class)
