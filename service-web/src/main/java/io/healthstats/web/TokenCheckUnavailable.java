@@ -38,7 +38,7 @@ public class TokenCheckUnavailable {
 
 		private static final Logger log = LoggerFactory.getLogger(TokenCheckUnavailable.class);
 
-		static final String PROBLEM = "{\"type\":\"https://healthstats.io/problems/token-check-unavailable\","
+		static final String PROBLEM = "{\"type\":\"" + ApiProblems.TYPE_BASE + "token-check-unavailable\","
 				+ "\"title\":\"Service Unavailable\",\"status\":503,"
 				+ "\"detail\":\"The bearer token could not be checked just now; try again shortly.\"}";
 

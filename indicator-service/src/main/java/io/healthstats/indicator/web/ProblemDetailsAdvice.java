@@ -1,6 +1,5 @@
 package io.healthstats.indicator.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -11,143 +10,60 @@ import io.healthstats.indicator.observation.UnreadableBodyException;
 import io.healthstats.indicator.period.InvalidPeriodException;
 import io.healthstats.indicator.region.InvalidRegionException;
 import io.healthstats.indicator.region.UnknownRegionException;
-import io.healthstats.web.TypedProblems;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.healthstats.web.ApiProblems;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.multipart.MultipartException;
 
-/**
- * Every error of this service as RFC 9457 {@code application/problem+json}: Spring MVC's own
- * exceptions (malformed JSON, unknown path, wrong method…), validation failures with per-field
- * {@code errors}, and a generic 500 that never reveals an exception message.
- */
+/** This service's own exceptions as problems; {@link ApiProblems} answers those every service shares. */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends TypedProblems {
-
-	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, Object>> errors = ex.getBindingResult()
-			.getFieldErrors()
-			.stream()
-			.map(ProblemDetailsAdvice::fieldError)
-			.toList();
-		return handleExceptionInternal(ex, validationProblem(errors), headers, status, request);
-	}
-
-	@Override
-	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, Object>> errors = ex.getParameterValidationResults()
-			.stream()
-			.flatMap(result -> result.getResolvableErrors()
-				.stream()
-				.map(error -> Map.<String, Object>of("field", result.getMethodParameter().getParameterName(), "message",
-						String.valueOf(error.getDefaultMessage()))))
-			.toList();
-		return handleExceptionInternal(ex, validationProblem(errors), headers, HttpStatus.BAD_REQUEST, request);
-	}
+class ProblemDetailsAdvice extends ApiProblems {
 
 	@ExceptionHandler(InvalidPeriodException.class)
 	ProblemDetail invalidPeriod(InvalidPeriodException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "invalid-period", "Invalid period", ex.getMessage(),
-				List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		return fieldProblem("invalid-period", "Invalid period", ex.field(), ex.getMessage());
 	}
 
 	@ExceptionHandler(UnknownIndicatorException.class)
 	ProblemDetail unknownIndicator(UnknownIndicatorException ex) {
-		return problem(HttpStatus.NOT_FOUND, "unknown-indicator", "Unknown indicator", ex.getMessage(), null);
+		return problem(HttpStatus.NOT_FOUND, "unknown-indicator", "Unknown indicator", ex.getMessage());
 	}
 
 	@ExceptionHandler(UnknownRegionException.class)
 	ProblemDetail unknownRegion(UnknownRegionException ex) {
-		return problem(HttpStatus.NOT_FOUND, "unknown-region", "Unknown region", ex.getMessage(), null);
+		return problem(HttpStatus.NOT_FOUND, "unknown-region", "Unknown region", ex.getMessage());
 	}
 
 	@ExceptionHandler(InvalidRegionException.class)
 	ProblemDetail invalidRegion(InvalidRegionException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "invalid-region", "Invalid region", ex.getMessage(),
-				List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		return fieldProblem("invalid-region", "Invalid region", ex.field(), ex.getMessage());
 	}
 
 	@ExceptionHandler(UnreadableBodyException.class)
 	ProblemDetail unreadable(UnreadableBodyException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body", ex.getMessage(), null);
+		return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body", ex.getMessage());
 	}
 
 	@ExceptionHandler(TooManyRowsException.class)
 	ProblemDetail tooManyRows(TooManyRowsException ex) {
-		return problem(HttpStatus.CONTENT_TOO_LARGE, "too-many-rows", "Too many rows", ex.getMessage(), null);
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "too-many-rows", "Too many rows", ex.getMessage());
 	}
 
 	@ExceptionHandler(RejectedBatchException.class)
 	ProblemDetail rejected(RejectedBatchException ex) {
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rejected-rows", "No row stored", ex.getMessage(), null);
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rejected-rows", "No row stored", ex.getMessage());
 		problem.setProperty("accepted", 0);
 		problem.setProperty("rejected", ex.result().rejected());
 		return problem;
 	}
 
-	@ExceptionHandler(AccessDeniedException.class)
-	ProblemDetail denied(AccessDeniedException ex) {
-		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ex.getMessage(), null);
-	}
-
-	/**
-	 * Any multipart/form-data request is parsed before a handler is chosen, so a broken one (cut
-	 * short, a boundary other than the declared one) fails here, although no endpoint takes one.
-	 */
-	@ExceptionHandler(MultipartException.class)
-	ProblemDetail unreadableMultipart(MultipartException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "unreadable-multipart", "Unreadable multipart body",
-				"The multipart/form-data body could not be read: it must be complete and use the boundary its Content-Type names.", null);
-	}
-
-	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
-		log.error("Unexpected error", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"An unexpected error occurred. It has been logged; please try again or contact the operator.");
-		problem.setType(URI.create(TYPE_BASE + "internal-error"));
+	/** A problem about one field of the request, that field listed in {@code errors} as validation problems list theirs. */
+	private static ProblemDetail fieldProblem(String type, String title, String field, String message) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, type, title, message);
+		problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
 		return problem;
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
-			List<Map<String, Object>> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPE_BASE + type));
-		problem.setTitle(title);
-		if (errors != null) {
-			problem.setProperty("errors", errors);
-		}
-		return problem;
-	}
-
-	static ProblemDetail validationProblem(List<Map<String, Object>> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
-		problem.setType(URI.create(TYPE_BASE + "validation"));
-		problem.setTitle("Validation failed");
-		problem.setProperty("errors", errors);
-		return problem;
-	}
-
-	private static Map<String, Object> fieldError(FieldError error) {
-		return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
 	}
 
 }
