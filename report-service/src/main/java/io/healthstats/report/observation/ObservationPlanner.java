@@ -3,6 +3,7 @@ package io.healthstats.report.observation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +62,10 @@ public class ObservationPlanner {
 		}
 		List<PlannedObservation> observations = new ArrayList<>();
 		for (List<Candidate> candidates : byIndicator.values()) {
-			long distinct = candidates.stream().map(Candidate::values).distinct().count();
-			if (distinct > 1) {
-				String values = conflictingValues(candidates);
+			Map<List<BigDecimal>, String> distinct = new LinkedHashMap<>();
+			candidates.forEach((candidate) -> distinct.putIfAbsent(candidate.values(), candidate.figure().text()));
+			if (distinct.size() > 1) {
+				String values = conflictingValues(distinct.values());
 				for (Candidate candidate : candidates) {
 					skipped.add(skip(candidate.figure(), SkipReason.CONFLICTING_VALUES,
 							SkipReason.CONFLICTING_VALUES.description() + ": " + values));
@@ -213,15 +215,13 @@ public class ObservationPlanner {
 	}
 
 	/**
-	 * The figures that disagree, as written: each distinct value once and at most {@link #LISTED_CONFLICTS} of
-	 * them. Every figure's text in every figure's detail grew with the square of their number (100,000 figures of
-	 * two values: gigabytes).
+	 * The values that disagree, each as first written and at most {@link #LISTED_CONFLICTS} of them. Every
+	 * figure's text in every figure's detail grew with the square of their number (100,000 figures of two
+	 * values: gigabytes).
 	 */
-	private static String conflictingValues(List<Candidate> candidates) {
-		Map<List<BigDecimal>, String> first = new LinkedHashMap<>();
-		candidates.forEach((candidate) -> first.putIfAbsent(candidate.values(), candidate.figure().text()));
-		String listed = first.values().stream().limit(LISTED_CONFLICTS).collect(Collectors.joining(", "));
-		int more = first.size() - LISTED_CONFLICTS;
+	private static String conflictingValues(Collection<String> distinct) {
+		String listed = distinct.stream().limit(LISTED_CONFLICTS).collect(Collectors.joining(", "));
+		int more = distinct.size() - LISTED_CONFLICTS;
 		return (more > 0) ? listed + " and " + more + " more values" : listed;
 	}
 
