@@ -85,6 +85,17 @@ class RegionWriteIntegrationTests {
 		assertThat(answer).bodyJson().extractingPath("$.type").isEqualTo("https://healthstats.io/problems/bad-request");
 	}
 
+	@Test
+	void aMethodTheRegionsDoNotTakeIsAMethodNotAllowedProblemWithItsType() {
+		MvcTestResult answer = this.mvc.patch()
+			.uri("/api/v1/regions")
+			.header("Authorization", "Bearer " + TestTokens.forClient("city-341500"))
+			.exchange();
+
+		assertThat(answer).hasStatus(405);
+		assertThat(answer).bodyJson().extractingPath("$.type").isEqualTo("https://healthstats.io/problems/method-not-allowed");
+	}
+
 	private MvcTestResult add(String token, String body) {
 		return this.mvc.post()
 			.uri("/api/v1/regions")
